@@ -1,0 +1,1 @@
+"""FastAPI app, routers, schemas, auth and error mapping; the `iplan` command line."""

@@ -1,0 +1,1 @@
+"""IntegrationPlans: the application service (commands and queries over plans)."""

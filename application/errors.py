@@ -1,0 +1,43 @@
+"""Application errors: what can go wrong around the domain (finding, racing, repeating)."""
+
+from __future__ import annotations
+
+
+class ApplicationError(Exception):
+    code = "application_error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class PlanNotFound(ApplicationError):
+    code = "plan_not_found"
+
+
+class VersionNotFound(ApplicationError):
+    code = "version_not_found"
+
+
+class StaleVersion(ApplicationError):
+    """The client's expected version (If-Match) no longer matches the plan's."""
+
+    code = "version_mismatch"
+
+    def __init__(self, expected: int, actual: int | None) -> None:
+        actual_text = "newer" if actual is None else str(actual)
+        super().__init__(f"expected version {expected}, but the plan is at version {actual_text}")
+        self.expected = expected
+        self.actual = actual
+
+
+class ConcurrentWrites(ApplicationError):
+    """Retrying on fresh state kept losing the race: the client may try again."""
+
+    code = "concurrent_writes"
+
+
+class IdempotencyKeyReused(ApplicationError):
+    """The same Idempotency-Key came with a different request."""
+
+    code = "idempotency_key_reused"

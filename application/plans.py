@@ -1,0 +1,255 @@
+"""IntegrationPlans: load a plan, run one command on it, save; plus the plan's queries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, ClassVar, cast
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import JSONTranscoder, RecordConflictError
+
+from application.clock import today_in_germany
+from application.errors import (
+    ConcurrentWrites,
+    IdempotencyKeyReused,
+    PlanNotFound,
+    StaleVersion,
+    VersionNotFound,
+)
+from application.history import HistoryEntry, build_history, entry_data
+from application.transcodings import DateAsISO
+from domain import events as ev
+from domain.context import EntryContext
+from domain.plan import IntegrationPlan
+
+# Plan ids for idempotent opening are derived from the actor and the key.
+IDEMPOTENT_OPEN_NAMESPACE = uuid5(NAMESPACE_URL, "urn:iplan:idempotent-open")
+
+PositionFinder = Callable[[UUID, int], int | None]
+Command = Callable[[IntegrationPlan], UUID | None]
+
+
+def _plan_command(name: str) -> Callable[..., Recorded]:
+    """An application method that runs the aggregate's command `name` on a stored plan."""
+
+    def run(
+        self: IntegrationPlans,
+        plan_id: UUID,
+        ctx: EntryContext,
+        expected_version: int | None = None,
+        **details: Any,
+    ) -> Recorded:
+        return self._execute(
+            plan_id,
+            ctx,
+            expected_version,
+            lambda plan: getattr(plan, name)(ctx=ctx, **details),
+        )
+
+    run.__name__ = name
+    run.__doc__ = f"Loads the plan, runs IntegrationPlan.{name}, saves; retries races."
+    return run
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What a write answers: the plan, its new version, the event's global position."""
+
+    id: UUID
+    version: int
+    position: int | None
+    child_id: UUID | None = None
+    repeated: bool = False
+
+
+class IntegrationPlans(Application[UUID]):
+    """The plans of a county, event-sourced. Commands retry races on fresh state."""
+
+    name = "IntegrationPlans"
+    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {IntegrationPlan: 100}
+    max_attempts = 5
+
+    def __init__(
+        self,
+        env: dict[str, str] | None = None,
+        *,
+        today: Callable[[], date] = today_in_germany,
+    ) -> None:
+        super().__init__(env)
+        self.today = today
+        self._find_position: PositionFinder | None = None
+
+    def use_position_finder(self, find_position: PositionFinder) -> None:
+        """Plugs in the store's look-up of an entry's global position (see infrastructure)."""
+        self._find_position = find_position
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(DateAsISO())
+
+    def context(
+        self,
+        *,
+        actor: str,
+        role: str,
+        correlation_id: str,
+        idempotency_key: str | None = None,
+        request_digest: str | None = None,
+    ) -> EntryContext:
+        return EntryContext(
+            actor=actor,
+            role=role,
+            correlation_id=correlation_id,
+            today=self.today(),
+            idempotency_key=idempotency_key,
+            request_digest=request_digest,
+        )
+
+    # -- commands --------------------------------------------------------------------
+
+    def open_plan(self, ctx: EntryContext, **details: Any) -> Recorded:
+        plan_id = None
+        if ctx.idempotency_key is not None:
+            plan_id = uuid5(IDEMPOTENT_OPEN_NAMESPACE, f"{ctx.actor}\n{ctx.idempotency_key}")
+            repeated = self._repeated(plan_id, ctx)
+            if repeated is not None:
+                return repeated
+        plan = IntegrationPlan.open(ctx=ctx, plan_id=plan_id, **details)
+        try:
+            recordings = self.save(plan)
+        except RecordConflictError:
+            if plan_id is None:
+                raise
+            # A concurrent request with the same key won: answer as it did.
+            repeated = self._repeated(plan_id, ctx)
+            if repeated is None:
+                raise
+            return repeated
+        return Recorded(plan.id, plan.version, recordings[-1].notification.id)
+
+    give_consent = _plan_command("give_consent")
+    withdraw_consent = _plan_command("withdraw_consent")
+    assign_caseworker = _plan_command("assign_caseworker")
+    transfer = _plan_command("transfer")
+    hold_consultation = _plan_command("hold_consultation")
+    set_goal = _plan_command("set_goal")
+    record_goal_outcome = _plan_command("record_goal_outcome")
+    agree_measure = _plan_command("agree_measure")
+    complete_measure = _plan_command("complete_measure")
+    cancel_measure = _plan_command("cancel_measure")
+    reschedule_measure = _plan_command("reschedule_measure")
+    make_referral = _plan_command("make_referral")
+    record_referral_outcome = _plan_command("record_referral_outcome")
+    enrol_in_course = _plan_command("enrol_in_course")
+    complete_course = _plan_command("complete_course")
+    discontinue_course = _plan_command("discontinue_course")
+    secure_education_access = _plan_command("secure_education_access")
+    place_in_job = _plan_command("place_in_job")
+    end_employment = _plan_command("end_employment")
+    secure_housing = _plan_command("secure_housing")
+    attend_workshop = _plan_command("attend_workshop")
+    extend_advice_period = _plan_command("extend_advice_period")
+    retract = _plan_command("retract")
+    close_plan = _plan_command("close_plan")
+    reopen_plan = _plan_command("reopen_plan")
+    erase_personal_data = _plan_command("erase_personal_data")
+
+    # -- queries -----------------------------------------------------------------------
+
+    def get_plan(
+        self,
+        plan_id: UUID,
+        *,
+        version: int | None = None,
+        as_of: datetime | None = None,
+    ) -> IntegrationPlan:
+        """The plan now, at a version, or as it was recorded at a point in time."""
+        if as_of is not None:
+            version = self._version_as_of(plan_id, as_of)
+        plan = self._load(plan_id, version)
+        if version is not None and plan.version != version:
+            raise VersionNotFound(f"the plan has no version {version}")
+        return plan
+
+    def history(self, plan_id: UUID) -> list[HistoryEntry]:
+        entries = list(self.events.get(plan_id))
+        if not entries:
+            raise PlanNotFound(f"no plan {plan_id}")
+        return build_history(e for e in entries if isinstance(e, ev.PlanEvent))
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _execute(
+        self,
+        plan_id: UUID,
+        ctx: EntryContext,
+        expected_version: int | None,
+        command: Command,
+    ) -> Recorded:
+        for _ in range(self.max_attempts):
+            plan = self._load(plan_id)
+            repeated = self._repeated_in(plan, ctx)
+            if repeated is not None:
+                return repeated
+            if expected_version is not None and plan.version != expected_version:
+                raise StaleVersion(expected_version, plan.version)
+            child_id = command(plan)
+            try:
+                recordings = self.save(plan)
+            except RecordConflictError:
+                if expected_version is not None:
+                    raise StaleVersion(expected_version, None) from None
+                continue  # another writer won the race: retry on fresh state
+            return Recorded(plan.id, plan.version, recordings[-1].notification.id, child_id)
+        raise ConcurrentWrites(f"plan {plan_id} kept changing; try again")
+
+    def _load(self, plan_id: UUID, version: int | None = None) -> IntegrationPlan:
+        if version is not None and version < 1:
+            raise VersionNotFound(f"the plan has no version {version}")
+        try:
+            plan: IntegrationPlan = self.repository.get(plan_id, version=version)
+        except AggregateNotFoundError:
+            raise PlanNotFound(f"no plan {plan_id}") from None
+        return plan
+
+    def _repeated(self, plan_id: UUID, ctx: EntryContext) -> Recorded | None:
+        try:
+            plan = self._load(plan_id)
+        except PlanNotFound:
+            return None
+        return self._repeated_in(plan, ctx)
+
+    def _repeated_in(self, plan: IntegrationPlan, ctx: EntryContext) -> Recorded | None:
+        """The first answer to a request with the same Idempotency-Key, if there was one."""
+        if ctx.idempotency_key is None:
+            return None
+        prior = plan.recorded_request(ctx.actor, ctx.idempotency_key)
+        if prior is None:
+            return None
+        digest, version = prior
+        if digest != ctx.request_digest:
+            raise IdempotencyKeyReused(
+                "this Idempotency-Key was used before with a different request"
+            )
+        entry = cast(
+            ev.PlanEvent, next(iter(self.events.get(plan.id, gt=version - 1, lte=version)))
+        )
+        child_ids = [
+            v for k, v in entry_data(entry).items() if k.endswith("_id") and isinstance(v, UUID)
+        ]
+        position = self._find_position(plan.id, version) if self._find_position else None
+        child_id = child_ids[0] if child_ids and not isinstance(entry, ev.PlanOpened) else None
+        return Recorded(plan.id, version, position, child_id, repeated=True)
+
+    def _version_as_of(self, plan_id: UUID, as_of: datetime) -> int:
+        version = None
+        for entry in self.events.get(plan_id):
+            if cast(ev.PlanEvent, entry).timestamp > as_of:
+                break
+            version = entry.originator_version
+        if version is None:
+            raise VersionNotFound(f"the plan had no entries by {as_of.isoformat()}")
+        return version

@@ -1,0 +1,1 @@
+"""Settings, logging, stores and everything else that touches the outside world."""

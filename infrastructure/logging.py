@@ -1,0 +1,70 @@
+"""structlog, configured once: key-value events, JSON off a terminal, personal fields refused."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import MutableMapping
+from typing import Any
+
+import structlog
+
+from infrastructure.settings import Settings
+
+# Keys that hold personal data (DESIGN section 6). A log event carrying one is not
+# written with its value: the value is replaced, so a mistake cannot leak it.
+PERSONAL_KEYS = frozenset(
+    {
+        "personal",
+        "given_name",
+        "family_name",
+        "birth_date",
+        "phone",
+        "email",
+        "address",
+        "household_members",
+        "notes",
+        "description",
+        "title",
+        "reason",
+        "outcome",
+        "note",
+        "consent_override_reason",
+        "name",
+        "body",
+    }
+)
+REDACTED = "[personal data withheld]"
+
+
+def refuse_personal_fields(
+    _logger: Any, _method: str, event_dict: MutableMapping[str, Any]
+) -> MutableMapping[str, Any]:
+    for key in list(event_dict):
+        if key in PERSONAL_KEYS:
+            event_dict[key] = REDACTED
+    return event_dict
+
+
+def configure_logging(settings: Settings) -> None:
+    use_json = settings.log_format == "json" or (
+        settings.log_format == "auto" and not sys.stderr.isatty()
+    )
+    renderer: Any = (
+        structlog.processors.JSONRenderer() if use_json else structlog.dev.ConsoleRenderer()
+    )
+    structlog.configure(
+        processors=[
+            structlog.contextvars.merge_contextvars,
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            refuse_personal_fields,
+            structlog.processors.format_exc_info,
+            renderer,
+        ],
+        wrapper_class=structlog.make_filtering_bound_logger(
+            logging.getLevelNamesMapping().get(settings.log_level.upper(), logging.INFO)
+        ),
+        logger_factory=structlog.PrintLoggerFactory(sys.stderr),
+        cache_logger_on_first_use=False,
+    )

@@ -1,0 +1,70 @@
+"""The service's settings, read once from `IPLAN_*` environment variables and passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every setting of the service; see the README's configuration table."""
+
+    model_config = SettingsConfigDict(env_prefix="IPLAN_", extra="ignore")
+
+    store: Literal["memory", "sqlite", "postgres"] = Field(
+        "sqlite", description="Event store: embedded SQLite (default), PostgreSQL, or memory."
+    )
+    data_dir: Path = Field(
+        Path("var"), description="Embedded mode: SQLite files, generated secret and master key."
+    )
+    postgres_host: str = "127.0.0.1"
+    postgres_port: int = 5432
+    postgres_dbname: str = "iplan"
+    postgres_user: str = "postgres"
+    postgres_password: SecretStr = SecretStr("")
+    postgres_schema: str = Field("", description="Schema for the event store (default public).")
+    postgres_pool_size: int = Field(8, description="Connections kept; size it to the threads.")
+    postgres_max_overflow: int = Field(4, description="Extra connections under load.")
+    postgres_connect_timeout: int = Field(
+        5, description="Seconds to wait for a connection before failing with 503."
+    )
+    postgres_lock_timeout: int = Field(
+        5, description="Seconds a write waits for the table lock before failing."
+    )
+    log_level: str = "INFO"
+    log_format: Literal["auto", "json", "console"] = Field(
+        "auto", description="auto: JSON unless standard error is a terminal."
+    )
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "iplan.sqlite3"
+
+    def eventsourcing_env(self) -> dict[str, str]:
+        """The library's configuration, built in this one place."""
+        if self.store == "memory":
+            return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
+        if self.store == "sqlite":
+            return {
+                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "SQLITE_DBNAME": str(self.sqlite_path),
+                "SQLITE_LOCK_TIMEOUT": "10",
+            }
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "POSTGRES_HOST": self.postgres_host,
+            "POSTGRES_PORT": str(self.postgres_port),
+            "POSTGRES_DBNAME": self.postgres_dbname,
+            "POSTGRES_USER": self.postgres_user,
+            "POSTGRES_PASSWORD": self.postgres_password.get_secret_value(),
+            "POSTGRES_SCHEMA": self.postgres_schema,
+            "POSTGRES_POOL_SIZE": str(self.postgres_pool_size),
+            "POSTGRES_MAX_OVERFLOW": str(self.postgres_max_overflow),
+            "POSTGRES_CONNECT_TIMEOUT": str(self.postgres_connect_timeout),
+            "POSTGRES_LOCK_TIMEOUT": str(self.postgres_lock_timeout),
+            "POSTGRES_PRE_PING": "y",
+            "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT": "30",
+        }

@@ -1,0 +1,67 @@
+"""Builds the IntegrationPlans application on the configured event store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.persistence import ApplicationRecorder
+from eventsourcing.popo import POPOApplicationRecorder
+from eventsourcing.postgres import PostgresApplicationRecorder
+from eventsourcing.sqlite import SQLiteApplicationRecorder
+
+from application.clock import today_in_germany
+from application.plans import IntegrationPlans, PositionFinder
+from infrastructure.settings import Settings
+
+
+def build_plans(
+    settings: Settings, *, today: Callable[[], date] = today_in_germany
+) -> IntegrationPlans:
+    if settings.store == "sqlite":
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    plans = IntegrationPlans(settings.eventsourcing_env(), today=today)
+    plans.use_position_finder(position_finder(plans.recorder))
+    return plans
+
+
+def position_finder(recorder: ApplicationRecorder) -> PositionFinder:
+    """Finds an entry's global position, for answering a repeated idempotent request."""
+    if isinstance(recorder, PostgresApplicationRecorder):
+        pg = recorder
+
+        def find_in_postgres(plan_id: UUID, version: int) -> int | None:
+            statement = (
+                f'SELECT notification_id FROM "{pg.datastore.schema}"."{pg.events_table_name}" '  # noqa: S608
+                "WHERE originator_id = %s AND originator_version = %s"
+            )
+            with pg.datastore.transaction(commit=False) as cursor:
+                cursor.execute(statement, (plan_id, version))
+                row: Any = cursor.fetchone()
+            return None if row is None else int(row["notification_id"])
+
+        return find_in_postgres
+    if isinstance(recorder, SQLiteApplicationRecorder):
+        lite = recorder
+
+        def find_in_sqlite(plan_id: UUID, version: int) -> int | None:
+            statement = (
+                f"SELECT rowid FROM {lite.events_table_name} "  # noqa: S608
+                "WHERE originator_id = ? AND originator_version = ?"
+            )
+            with lite.datastore.transaction(commit=False) as cursor:
+                cursor.execute(statement, (plan_id.hex, version))
+                row = cursor.fetchone()
+            return None if row is None else int(row[0])
+
+        return find_in_sqlite
+    assert isinstance(recorder, POPOApplicationRecorder)
+    memory = recorder
+
+    def find_in_memory(plan_id: UUID, version: int) -> int | None:
+        index = memory._stored_events_index[str(plan_id)].get(version)
+        return None if index is None else index + 1
+
+    return find_in_memory

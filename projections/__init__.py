@@ -1,0 +1,1 @@
+"""Read models: plan summary, worklist, audit log and analytics."""
