@@ -37,9 +37,11 @@ from domain.vocabulary import (
     add_years,
 )
 
-AGS = re.compile(r"^\d{8}$")
-COUNTRY = re.compile(r"^[A-Z]{2}$")
-LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+# Used with fullmatch: `$` would also match before a trailing newline, and `\d` any
+# Unicode digit (e.g. Arabic-Indic), neither of which is an official key or code.
+AGS = re.compile(r"[0-9]{8}")
+COUNTRY = re.compile(r"[A-Z]{2}")
+LANGUAGE = re.compile(r"[a-z]{2,3}")
 MAX_TEXT = 10_000
 
 
@@ -58,7 +60,7 @@ def text(value: Any, name: str, *, required: bool = True) -> None:
 
 
 def municipality_key(value: str) -> None:
-    if not AGS.match(value):
+    if not isinstance(value, str) or not AGS.fullmatch(value):
         raise errors.InvalidValue(
             f"municipality must be an 8-digit official key (AGS), not {value!r}"
         )
@@ -111,14 +113,14 @@ def _(entry: ev.PlanOpened, state: PlanState) -> None:
             "profile.birth_year must be a year between 1900 and the opening year"
         )
     one_of(profile.get("gender"), GENDERS, "profile.gender")
-    if not COUNTRY.match(str(profile.get("nationality"))):
+    if not COUNTRY.fullmatch(str(profile.get("nationality"))):
         raise errors.InvalidValue("profile.nationality must be an ISO 3166 alpha-2 code")
     one_of(profile.get("residence_status"), RESIDENCE_STATUSES, "profile.residence_status")
     household_size = profile.get("household_size")
     if not isinstance(household_size, int) or not 1 <= household_size <= 30:
         raise errors.InvalidValue("profile.household_size must be between 1 and 30")
     languages = profile.get("languages")
-    if not isinstance(languages, list) or not all(LANGUAGE.match(str(x)) for x in languages):
+    if not isinstance(languages, list) or not all(LANGUAGE.fullmatch(str(x)) for x in languages):
         raise errors.InvalidValue("profile.languages must be ISO 639 codes")
     arrived_on = profile.get("arrived_on")
     if not isinstance(arrived_on, date) or arrived_on > entry.effective_on:
@@ -169,7 +171,9 @@ def _(entry: ev.ConsultationHeld, state: PlanState) -> None:
     if not 1 <= entry.duration_minutes <= 24 * 60:
         raise errors.InvalidValue("duration_minutes must be between 1 and 1440")
     one_of(entry.setting, CONSULTATION_SETTINGS, "setting")
-    if entry.interpreter_language is not None and not LANGUAGE.match(entry.interpreter_language):
+    if entry.interpreter_language is not None and not LANGUAGE.fullmatch(
+        entry.interpreter_language
+    ):
         raise errors.InvalidValue("interpreter_language must be an ISO 639 code or null")
     for topic in entry.topics:
         one_of(topic, FIELDS_OF_ACTION, "topics")
