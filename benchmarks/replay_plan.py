@@ -1,0 +1,99 @@
+"""State of a 1,000-entry plan at any version against a plain read of its rows (target <= 2x).
+
+Usage: python -m benchmarks.replay_plan [--store sqlite|postgres] [--entries 1000] [--reads 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+from datetime import date, timedelta
+
+from benchmarks.stores import (
+    benchmark_settings,
+    events_table,
+    placeholder,
+    plain_connection,
+    report,
+)
+from domain.context import EntryContext
+from infrastructure.store import build_plans
+
+TODAY = date(2026, 6, 1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--store", choices=("sqlite", "postgres"), default="sqlite")
+    parser.add_argument("--entries", type=int, default=1000)
+    parser.add_argument("--reads", type=int, default=200)
+    args = parser.parse_args()
+    rng = random.Random(1)
+    with benchmark_settings(args.store) as settings:
+        plans = build_plans(settings, today=lambda: TODAY)
+        ctx = EntryContext("cw-bench", "caseworker", "bench", TODAY)
+        opened = TODAY - timedelta(days=1000)
+        plan_id = plans.open_plan(
+            ctx,
+            municipality="08317096",
+            caseworker="cw-bench",
+            opened_on=opened,
+            profile={
+                "birth_year": 1990,
+                "gender": "male",
+                "nationality": "AF",
+                "residence_status": "subsidiary_protection",
+                "household_size": 1,
+                "languages": ["fa"],
+                "arrived_on": opened - timedelta(days=100),
+            },
+            personal={"given_name": "Bench", "family_name": "Mark"},
+        ).id
+        for i in range(args.entries - 1):
+            plans.hold_consultation(
+                plan_id,
+                ctx,
+                held_on=opened + timedelta(days=i % 999),
+                duration_minutes=45,
+                setting="office",
+                interpreter_language=None,
+                topics=["work"],
+                notes="note",
+            )
+        versions = [rng.randint(1, args.entries) for _ in range(args.reads)]
+        table, mark = events_table(settings), placeholder(settings)
+        key = plan_id.hex if settings.store == "sqlite" else plan_id
+        select = (
+            f"SELECT * FROM {table} WHERE originator_id = {mark} "
+            f"AND originator_version <= {mark} ORDER BY originator_version"
+        )
+        baseline, product = [], []
+        with plain_connection(settings) as conn:
+            for version in versions:  # interleaved, so both see the same machine load
+                started = time.perf_counter()
+                rows = conn.execute(select, (key, version)).fetchall()
+                baseline.append(time.perf_counter() - started)
+                assert len(rows) == version
+                started = time.perf_counter()
+                state = plans.get_plan(plan_id, version=version)
+                product.append(time.perf_counter() - started)
+                assert state.version == version
+        plans.close()
+    report(
+        {
+            "benchmark": "replay_plan",
+            "store": args.store,
+            "entries": args.entries,
+            "reads": args.reads,
+            "baseline_median_ms": round(statistics.median(baseline) * 1000, 3),
+            "state_at_version_median_ms": round(statistics.median(product) * 1000, 3),
+            "ratio": round(statistics.median(product) / statistics.median(baseline), 2),
+            "target_ratio_at_most": 2.0,
+        }
+    )
+
+
+if __name__ == "__main__":
+    main()
