@@ -44,11 +44,11 @@ def benchmark_settings(store: str) -> Iterator[Settings]:
 def plain_connection(settings: Settings) -> Iterator[Any]:
     """A plain DB-API connection to the settings' database (the baseline's tool)."""
     if settings.store == "sqlite":
-        conn = sqlite3.connect(settings.sqlite_path)
+        lite = sqlite3.connect(settings.sqlite_path)
         try:
-            yield conn
+            yield lite
         finally:
-            conn.close()
+            lite.close()
         return
     dsn = ADMIN_DSN.replace("dbname=postgres", f"dbname={settings.postgres_dbname}")
     with psycopg.connect(dsn, autocommit=True) as conn:
