@@ -1,0 +1,190 @@
+"""Corrections and their durability: retraction, erasure of personal data, snapshots."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain import events as ev
+from domain.plan import IntegrationPlan
+from tests.builders import ctx, profile
+from tests.unit.given import (
+    JOB_VERSION,
+    RECORDERS,
+    a_furnished_plan,
+    day,
+    personal_values,
+    pinned_ids,
+)
+
+C = ctx()
+# Entries whose retraction is checked here: all but the opening, retractions, closures
+# (a closed plan accepts nothing but a reopening) and erasure (an erased plan accepts nothing).
+RETRACTABLE = sorted(
+    set(RECORDERS) - {"EntryRetracted", "PlanClosed", "PlanReopened", "PersonalDataErased"}
+)
+
+
+@pytest.mark.parametrize("entry", RETRACTABLE)
+def test_a_retracted_entry_leaves_the_state_as_if_it_was_never_made(entry: str) -> None:
+    with pinned_ids():
+        never_made, refs = a_furnished_plan()
+    with pinned_ids():
+        retracted, same_refs = a_furnished_plan()
+    assert refs == same_refs
+    RECORDERS[entry](retracted, refs, day(20), C)
+    assert retracted.state != never_made.state
+    retracted.retract(version=8, reason="recorded by mistake", on=day(21), ctx=C)
+    assert retracted.state == never_made.state
+    assert retracted.version == 9
+    assert retracted.retracted == {8: 9}
+
+
+def test_a_retracted_reopening_leaves_the_plan_closed() -> None:
+    with pinned_ids():
+        never_made, refs = a_furnished_plan()
+        RECORDERS["PlanClosed"](never_made, refs, day(20), C)
+    with pinned_ids():
+        retracted, _ = a_furnished_plan()
+        RECORDERS["PlanClosed"](retracted, refs, day(20), C)
+    RECORDERS["PlanReopened"](retracted, refs, day(21), C)
+    retracted.retract(version=9, reason="reopened by mistake", on=day(22), ctx=C)
+    assert retracted.state == never_made.state
+    assert retracted.state.is_closed
+
+
+def test_a_retraction_in_the_middle_refolds_the_later_entries() -> None:
+    with pinned_ids():
+        never_made, refs = a_furnished_plan()
+    with pinned_ids():
+        retracted, _ = a_furnished_plan()
+    RECORDERS["HousingSecured"](retracted, refs, day(20), C)
+    for plan in (never_made, retracted):
+        RECORDERS["CourseCompleted"](plan, refs, day(21), C)
+    retracted.retract(version=8, reason="wrong plan", on=day(22), ctx=C)
+    assert retracted.state.housing == []
+    assert retracted.state.courses == never_made.state.courses
+
+
+def test_retracted_entries_stay_in_the_history() -> None:
+    plan, _ = a_furnished_plan()
+    plan.retract(version=JOB_VERSION, reason="wrong plan", on=day(20), ctx=C)
+    events = plan.collect_events()
+    assert len(events) == 8
+    assert isinstance(events[JOB_VERSION - 1], ev.JobPlaced)
+    retraction = events[-1]
+    assert isinstance(retraction, ev.EntryRetracted)
+    assert (retraction.version, retraction.personal) == (JOB_VERSION, {"reason": "wrong plan"})
+
+
+def _a_plan_full_of_personal_data() -> IntegrationPlan:
+    plan, refs = a_furnished_plan()
+    for entry in ("ConsultationHeld", "MeasureCompleted", "ReferralOutcomeRecorded"):
+        RECORDERS[entry](plan, refs, day(20), C)
+    for entry in ("GoalAbandoned", "CourseDiscontinued", "EmploymentEnded"):
+        RECORDERS[entry](plan, refs, day(21), C)
+    plan.make_referral(
+        partner_kind="gesundheit",
+        reason="trauma therapy",
+        made_on=day(22),
+        consent_override_reason="acute",
+        ctx=C,
+    )
+    return plan
+
+
+def test_erasure_destroys_every_personal_value_in_the_state() -> None:
+    plan = _a_plan_full_of_personal_data()
+    held = [value for value in personal_values(plan.state) if value is not None]
+    assert len(held) == 12
+    plan.erase_personal_data(legal_basis="Art. 17 DSGVO", on=day(30), ctx=C)
+    state = plan.state
+    assert personal_values(state) == [None] * len(personal_values(state))
+    assert state.consultations[0].notes is None
+    assert [g.description for g in state.goals.values()] == [None]
+    assert [m.title for m in state.measures.values()] == [None]
+    assert all(entry.personal is None for entry in plan.entries)
+
+
+def test_erasure_keeps_what_the_statistics_count() -> None:
+    plan = _a_plan_full_of_personal_data()
+    before = plan.state
+    plan.erase_personal_data(legal_basis="Art. 17 DSGVO", on=day(30), ctx=C)
+    after = plan.state
+    assert after.profile == before.profile == profile()
+    assert (after.municipality, after.caseworker, after.opened_on) == (
+        before.municipality,
+        before.caseworker,
+        before.opened_on,
+    )
+    assert [(c.duration_minutes, c.setting, c.topics) for c in after.consultations] == [
+        (45, "video", ["housing"])
+    ]
+    assert [(g.field, g.status) for g in after.goals.values()] == [("language", "abandoned")]
+    assert [(m.field, m.status) for m in after.measures.values()] == [("language", "completed")]
+    assert [(r.partner_kind, r.consent_overridden) for r in after.referrals.values()] == [
+        ("jobcenter", False),
+        ("gesundheit", True),
+    ]
+    assert [c.status for c in after.courses.values()] == ["discontinued"]
+    assert [(j.sector, j.status) for j in after.jobs.values()] == [("G", "ended")]
+    assert after.status == "erased"
+
+
+def test_an_erased_plan_replays_to_the_same_state() -> None:
+    plan = _a_plan_full_of_personal_data()
+    plan.erase_personal_data(legal_basis="Art. 17 DSGVO", on=day(30), ctx=C)
+    replayed = None
+    for event in plan.collect_events():
+        replayed = event.mutate(replayed)
+    assert isinstance(replayed, IntegrationPlan)
+    assert replayed.state == plan.state
+    assert replayed.state.personal is None
+
+
+def _round_trip(plan: IntegrationPlan) -> IntegrationPlan:
+    restored = IntegrationPlan.Snapshot.take(plan).mutate(None)
+    assert isinstance(restored, IntegrationPlan)
+    return restored
+
+
+def test_a_snapshot_restores_the_plan() -> None:
+    plan, _ = a_furnished_plan()
+    restored = _round_trip(plan)
+    assert restored.state == plan.state
+    assert (restored.id, restored.version) == (plan.id, plan.version)
+    assert restored.modified_on == plan.modified_on
+
+
+def test_a_snapshot_taken_after_a_retraction_restores_the_plan() -> None:
+    plan, _ = a_furnished_plan()
+    plan.retract(version=JOB_VERSION, reason="wrong plan", on=day(20), ctx=C)
+    restored = _round_trip(plan)
+    assert restored.state == plan.state
+    assert restored.retracted == plan.retracted == {JOB_VERSION: 8}
+    assert restored.state.jobs == {}
+
+
+def test_an_entry_retracted_after_the_snapshot_is_refolded_on_the_restored_plan() -> None:
+    plan, refs = a_furnished_plan()
+    restored = _round_trip(plan)
+    for each in (plan, restored):
+        RECORDERS["MeasureCompleted"](each, refs, day(20), C)
+        each.retract(version=JOB_VERSION, reason="wrong plan", on=day(21), ctx=C)
+    assert restored.state == plan.state
+    assert restored.version == plan.version == 9
+
+
+def test_a_snapshot_of_an_erased_plan_holds_no_personal_data() -> None:
+    plan = _a_plan_full_of_personal_data()
+    plan.erase_personal_data(legal_basis="Art. 17 DSGVO", on=day(30), ctx=C)
+    snapshot = IntegrationPlan.Snapshot.take(plan)
+    assert all(e["state"]["personal"] is None for e in snapshot.state["entries"])
+    assert _round_trip(plan).state == plan.state
+
+
+def test_a_snapshot_keeps_the_recorded_idempotency_keys() -> None:
+    plan, _ = a_furnished_plan()
+    plan.attend_workshop(
+        kind="other", attended_on=day(9), ctx=ctx(idempotency_key="k", request_digest="d")
+    )
+    assert _round_trip(plan).recorded_request("cw-anna", "k") == ("d", 8)
