@@ -1,0 +1,191 @@
+"""A supervised worker that follows the application's log for one projection.
+
+It reads notifications in batches (fast catch-up and rebuilds), applies each batch
+with its tracking record in one transaction, polls with a short backoff when idle
+(SQLite has no subscription; PostgreSQL is polled the same way, its table lock keeps
+positions in commit order), and survives errors: a failing batch is logged, shown
+in the status, rolled back and retried with backoff, so a lost connection or a
+database restart resumes processing without restarting the process.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, cast
+
+import structlog
+from eventsourcing.persistence import Tracking
+
+from application.plans import IntegrationPlans
+from domain.events import PlanEvent
+from projections.base import BatchProjection, Processed
+
+log = structlog.get_logger("iplan.projections")
+
+RUNNING = "running"
+FAILED = "failed"
+REBUILDING = "rebuilding"
+STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class ProjectionStatus:
+    name: str
+    version: int
+    state: str
+    position: int | None
+    head: int | None
+    lag_events: int
+    lag_seconds: float
+    last_error: str | None
+
+
+class ProjectionWorker:
+    """Runs one projection (one view generation) against the plans' notification log."""
+
+    def __init__(
+        self,
+        plans: IntegrationPlans,
+        projection: BatchProjection[Any],
+        *,
+        batch_size: int = 500,
+        idle_poll: tuple[float, float] = (0.05, 0.2),
+        retry_delay: tuple[float, float] = (0.2, 5.0),
+        on_progress: threading.Condition | None = None,
+    ) -> None:
+        self.plans = plans
+        self.projection = projection
+        self.batch_size = batch_size
+        self.idle_poll = idle_poll
+        self.retry_delay = retry_delay
+        self.state = STOPPED
+        self.last_error: str | None = None
+        self._progress = on_progress or threading.Condition()
+        self._stopping = threading.Event()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()  # one batch at a time, loop or catch_up
+
+    @property
+    def name(self) -> str:
+        return self.projection.name
+
+    @property
+    def version(self) -> int:
+        return int(self.projection.view.version)
+
+    def position(self) -> int | None:
+        position: int | None = self.projection.view.max_tracking_id(self.plans.name)
+        return position
+
+    def run_batch(self) -> int:
+        """Applies the next batch of notifications; returns how many there were."""
+        with self._lock:
+            start = (self.position() or 0) + 1
+            notifications = self.plans.recorder.select_notifications(start, self.batch_size)
+            if not notifications:
+                return 0
+            batch = [
+                Processed(self.plans.mapper.to_domain_event(n), Tracking(self.plans.name, n.id))
+                for n in notifications
+            ]
+            try:
+                self.projection.process_batch(batch)
+            except BaseException:
+                # The transaction rolled back; what the projection holds in memory may be ahead.
+                self.projection.reset()
+                raise
+        with self._progress:
+            self._progress.notify_all()
+        return len(batch)
+
+    def catch_up(self) -> int:
+        """Processes until the head seen now is reached (synchronously); returns the count."""
+        total = 0
+        while count := self.run_batch():
+            total += count
+        return total
+
+    def start(self, state: str = RUNNING) -> None:
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._stopping.clear()
+        self.state = state
+        self._thread = threading.Thread(
+            target=self._loop, name=f"projection-{self.name}-v{self.version}", daemon=True
+        )
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stopping.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+        self._thread = None
+        self.state = STOPPED
+
+    def wake(self) -> None:
+        """Asks an idle worker to look for new notifications now."""
+        self._wake.set()
+
+    def _loop(self) -> None:
+        idle = self.idle_poll[0]
+        retry = self.retry_delay[0]
+        running_state = self.state
+        while not self._stopping.is_set():
+            try:
+                count = self.run_batch()
+            except Exception as error:
+                self.state = FAILED
+                self.last_error = f"{type(error).__name__}: {error}"
+                log.exception(
+                    "projection_failed",
+                    projection=self.name,
+                    version=self.version,
+                    position=self._safe_position(),
+                    retry_in_s=retry,
+                )
+                self._stopping.wait(retry)
+                retry = min(retry * 2, self.retry_delay[1])
+                continue
+            if self.state == FAILED:
+                log.info("projection_recovered", projection=self.name, version=self.version)
+                self.state = running_state
+                self.last_error = None
+            retry = self.retry_delay[0]
+            if count:
+                idle = self.idle_poll[0]
+                continue
+            self._wake.wait(idle)
+            self._wake.clear()
+            idle = min(idle * 2, self.idle_poll[1])
+
+    def _safe_position(self) -> int | None:
+        try:
+            return self.position()
+        except Exception:
+            return None
+
+    def status(self) -> ProjectionStatus:
+        head = self.plans.recorder.max_notification_id()
+        position = self._safe_position()
+        lag_events = max((head or 0) - (position or 0), 0)
+        lag_seconds = 0.0
+        if lag_events:
+            waiting = self.plans.recorder.select_notifications((position or 0) + 1, 1)
+            if waiting:
+                entry = cast(PlanEvent, self.plans.mapper.to_domain_event(waiting[0]))
+                recorded = entry.timestamp
+                lag_seconds = max((datetime.now(UTC) - recorded).total_seconds(), 0.0)
+        return ProjectionStatus(
+            name=self.name,
+            version=self.version,
+            state=self.state,
+            position=position,
+            head=head,
+            lag_events=lag_events,
+            lag_seconds=lag_seconds,
+            last_error=self.last_error,
+        )

@@ -1,0 +1,300 @@
+"""The four read models on the configured store: their views, workers, status and rebuilds.
+
+`ReadModels` is what the API and CLI use: typed views to query (`summary`,
+`worklist`, `audit_log`, `analytics`), `wait_for(position)` for read-your-writes,
+`status()`, and `rebuild(name)`, which fills a new generation of the view beside the
+serving one and switches over when it has caught up.
+"""
+# SQL here is built from table and column names of our own; every value is a parameter.
+# ruff: noqa: S608
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, cast
+from uuid import UUID
+
+import structlog
+from eventsourcing.postgres import PostgresApplicationRecorder
+from eventsourcing.sqlite import SQLiteApplicationRecorder
+
+from application.plans import IntegrationPlans
+from domain.plan import IntegrationPlan
+from infrastructure.projection_runner import (
+    REBUILDING,
+    ProjectionStatus,
+    ProjectionWorker,
+)
+from infrastructure.sql_analytics import SqlAnalyticsView
+from infrastructure.sql_audit_log import SqlAuditLogView
+from infrastructure.sql_plan_views import SqlPlanSummaryView, SqlWorklistView
+from infrastructure.sql_views import Database
+from projections.analytics import AnalyticsProjection, AnalyticsView, MemoryAnalyticsView
+from projections.audit_log import AuditLogProjection, AuditLogView, MemoryAuditLogView
+from projections.base import BatchProjection, BatchView
+from projections.plan_summary import (
+    MemoryPlanSummaryView,
+    PlanSummaryProjection,
+    PlanSummaryView,
+)
+from projections.worklist import MemoryWorklistView, WorklistProjection, WorklistView
+
+log = structlog.get_logger("iplan.projections")
+
+PLAN_SUMMARY = "plan_summary"
+WORKLIST = "worklist"
+AUDIT_LOG = "audit_log"
+ANALYTICS = "analytics"
+NAMES = (PLAN_SUMMARY, WORKLIST, AUDIT_LOG, ANALYTICS)
+
+
+@dataclass(frozen=True)
+class ReadModelKind:
+    projection: type[BatchProjection[Any]]
+    memory_view: Callable[[int], BatchView]
+    sql_view: Callable[[Database, int], BatchView]
+
+
+KINDS: dict[str, ReadModelKind] = {
+    PLAN_SUMMARY: ReadModelKind(PlanSummaryProjection, MemoryPlanSummaryView, SqlPlanSummaryView),
+    WORKLIST: ReadModelKind(WorklistProjection, MemoryWorklistView, SqlWorklistView),
+    AUDIT_LOG: ReadModelKind(AuditLogProjection, MemoryAuditLogView, SqlAuditLogView),
+    ANALYTICS: ReadModelKind(AnalyticsProjection, MemoryAnalyticsView, SqlAnalyticsView),
+}
+
+
+class VersionRegistry:
+    """Which generation of each view serves; kept in the database so restarts agree."""
+
+    def __init__(self, db: Database | None) -> None:
+        self.db = db
+        self._memory: dict[str, int] = {}
+        if db is not None:
+            self.table = db.table("projection_versions")
+            with db.transaction(commit=True) as cursor:
+                db.execute(
+                    cursor,
+                    f"CREATE TABLE IF NOT EXISTS {self.table} "
+                    "(name TEXT PRIMARY KEY, version INTEGER NOT NULL)",
+                )
+
+    def get(self, name: str) -> int:
+        if self.db is None:
+            return self._memory.get(name, 1)
+        rows = self.db.select(
+            f"SELECT version FROM {self.table} WHERE name = %s",
+            (name,),
+            {},
+        )
+        return int(rows[0]["version"]) if rows else 1
+
+    def set(self, name: str, version: int) -> None:
+        if self.db is None:
+            self._memory[name] = version
+            return
+        with self.db.transaction(commit=True) as cursor:
+            self.db.execute(
+                cursor,
+                f"INSERT INTO {self.table} (name, version) VALUES (%s, %s) "
+                "ON CONFLICT (name) DO UPDATE SET version = excluded.version",
+                (name, version),
+            )
+
+
+def database_of(plans: IntegrationPlans) -> Database | None:
+    recorder = plans.recorder
+    if isinstance(recorder, PostgresApplicationRecorder | SQLiteApplicationRecorder):
+        return Database(recorder.datastore)
+    return None
+
+
+class ReadModels:
+    """All read models of one application, their workers and their generations."""
+
+    def __init__(
+        self,
+        plans: IntegrationPlans,
+        *,
+        batch_size: int = 500,
+        idle_poll: tuple[float, float] = (0.05, 0.2),
+        retry_delay: tuple[float, float] = (0.2, 5.0),
+        names: Iterable[str] = NAMES,
+    ) -> None:
+        self.plans = plans
+        self.db = database_of(plans)
+        self.registry = VersionRegistry(self.db)
+        self.batch_size = batch_size
+        self.idle_poll = idle_poll
+        self.retry_delay = retry_delay
+        self.progress = threading.Condition()
+        self._lock = threading.RLock()
+        self.workers: dict[str, ProjectionWorker] = {}
+        self.rebuilds: dict[str, ProjectionWorker] = {}
+        self._started = False
+        for name in names:
+            self.workers[name] = self._worker(name, self.registry.get(name))
+            self._publish(self.workers[name])
+
+    # -- queries ----------------------------------------------------------------------
+
+    def view(self, name: str) -> BatchView:
+        return cast(BatchView, self.workers[name].projection.view)
+
+    @property
+    def summary(self) -> PlanSummaryView:
+        return cast(PlanSummaryView, self.view(PLAN_SUMMARY))
+
+    @property
+    def worklist(self) -> WorklistView:
+        return cast(WorklistView, self.view(WORKLIST))
+
+    @property
+    def audit_log(self) -> AuditLogView:
+        return cast(AuditLogView, self.view(AUDIT_LOG))
+
+    @property
+    def analytics(self) -> AnalyticsView:
+        return cast(AnalyticsView, self.view(ANALYTICS))
+
+    def position(self, name: str) -> int | None:
+        return self.workers[name].position()
+
+    def wait_for(
+        self, position: int | None, timeout: float = 5.0, names: Iterable[str] | None = None
+    ) -> None:
+        """Blocks until the named (default: all) views have processed `position`.
+
+        Raises TimeoutError when they have not within `timeout` seconds.
+        """
+        if position is None:
+            return
+        wanted = list(names or self.workers)
+        deadline = time.monotonic() + timeout
+        while True:
+            behind = [n for n in wanted if (self.position(n) or 0) < position]
+            if not behind:
+                return
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                msg = f"projections {', '.join(behind)} have not reached position {position}"
+                raise TimeoutError(msg)
+            for n in behind:
+                self.workers[n].wake()
+            # Woken by in-process workers; the timeout covers workers in other processes.
+            with self.progress:
+                self.progress.wait(min(remaining, 0.1))
+
+    # -- running ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        with self._lock:
+            self._started = True
+            for worker in self.workers.values():
+                worker.start()
+
+    def stop(self) -> None:
+        with self._lock:
+            self._started = False
+            for worker in [*self.rebuilds.values(), *self.workers.values()]:
+                worker.stop()
+
+    def catch_up(self) -> None:
+        """Processes everything recorded so far, in this thread (CLI, tests, benchmarks)."""
+        for worker in self.workers.values():
+            worker.catch_up()
+
+    def wake(self) -> None:
+        for worker in self.workers.values():
+            worker.wake()
+
+    def status(self) -> list[ProjectionStatus]:
+        statuses = [w.status() for w in self.workers.values()]
+        statuses += [w.status() for w in self.rebuilds.values()]
+        return statuses
+
+    # -- rebuilding -------------------------------------------------------------------
+
+    def rebuild(self, name: str, *, wait: bool = False, timeout: float | None = None) -> int:
+        """Fills a new generation of the view beside the serving one; switches when caught up.
+
+        Returns the new version. With `wait`, catches up in this thread and switches
+        before returning; otherwise a background worker does it and `status()` shows it
+        as `rebuilding`.
+        """
+        with self._lock:
+            if name in self.rebuilds:
+                return self.rebuilds[name].version
+            current = self.workers[name]
+            fresh = self._worker(name, current.version + 1)
+            fresh.projection.view.drop()  # leftovers of an interrupted rebuild
+            self.rebuilds[name] = fresh
+        log.info("projection_rebuild_started", projection=name, version=fresh.version)
+        if wait:
+            fresh.catch_up()
+            self._switch(name, fresh)
+        else:
+            threading.Thread(
+                target=self._rebuild_in_background, args=(name, fresh, timeout), daemon=True
+            ).start()
+        return fresh.version
+
+    def rebuild_all(self) -> None:
+        for name in list(self.workers):
+            self.rebuild(name, wait=True)
+
+    def _rebuild_in_background(
+        self, name: str, fresh: ProjectionWorker, timeout: float | None
+    ) -> None:
+        fresh.start(REBUILDING)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while deadline is None or time.monotonic() < deadline:
+            status = fresh.status()
+            if status.state == REBUILDING and status.lag_events == 0:
+                fresh.stop()
+                fresh.catch_up()
+                self._switch(name, fresh)
+                return
+            time.sleep(0.05)
+        fresh.stop()
+        log.error("projection_rebuild_timed_out", projection=name, version=fresh.version)
+        with self._lock:
+            self.rebuilds.pop(name, None)
+
+    def _switch(self, name: str, fresh: ProjectionWorker) -> None:
+        with self._lock:
+            old = self.workers[name]
+            old.stop()
+            fresh.catch_up()
+            self.registry.set(name, fresh.version)
+            self.workers[name] = fresh
+            self.rebuilds.pop(name, None)
+            self._publish(fresh)
+            if self._started:
+                fresh.start()
+            old.projection.view.drop()
+        log.info("projection_switched", projection=name, version=fresh.version)
+
+    def _publish(self, worker: ProjectionWorker) -> None:
+        view = worker.projection.view
+        if isinstance(view, SqlAnalyticsView):
+            view.publish()
+
+    def _worker(self, name: str, version: int) -> ProjectionWorker:
+        kind = KINDS[name]
+        view = kind.memory_view(version) if self.db is None else kind.sql_view(self.db, version)
+        projection = kind.projection(view, self._load)  # type: ignore[call-arg]
+        return ProjectionWorker(
+            self.plans,
+            projection,
+            batch_size=self.batch_size,
+            idle_poll=self.idle_poll,
+            retry_delay=self.retry_delay,
+            on_progress=self.progress,
+        )
+
+    def _load(self, plan_id: UUID, version: int) -> IntegrationPlan:
+        plan: IntegrationPlan = self.plans.repository.get(plan_id, version=version)
+        return plan

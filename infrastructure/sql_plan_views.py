@@ -1,0 +1,185 @@
+"""Plan summary and worklist views on SQLite and PostgreSQL."""
+# SQL here is built from table and column names of our own; every value is a parameter.
+# ruff: noqa: S608
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.persistence import Tracking
+
+from infrastructure.sql_views import Database, SqlTables, TableSpec
+from projections import plan_summary as ps
+from projections import worklist as wl
+from projections.base import PlanRows
+
+SUMMARY_TABLES = (
+    TableSpec(
+        ps.PLANS,
+        (
+            ("plan_id", "uuid"),
+            ("status", "text"),
+            ("municipality", "text"),
+            ("caseworker", "text"),
+            ("opened_on", "date"),
+            ("advice_period_ends_on", "date"),
+            ("closed_on", "date"),
+            ("closure_reason", "text"),
+            ("open_measures", "int"),
+            ("next_due_on", "date"),
+            ("last_consultation_on", "date"),
+            ("highest_level", "text"),
+            ("employed", "bool"),
+            ("housing_secured_on", "date"),
+        ),
+        indexes=(("opened_on", "plan_id"), ("municipality", "caseworker")),
+        primary_key=("plan_id",),
+    ),
+    TableSpec(
+        ps.OPEN_MEASURES,
+        (("plan_id", "uuid"), ("measure_id", "uuid"), ("due_on", "date")),
+        indexes=(("plan_id", "due_on"),),
+    ),
+)
+
+WORKLIST_TABLES = (
+    TableSpec(
+        wl.PLANS,
+        (
+            ("plan_id", "uuid"),
+            ("municipality", "text"),
+            ("caseworker", "text"),
+            ("last_contact_on", "date"),
+            ("advice_period_ends_on", "date"),
+        ),
+        indexes=(("caseworker",), ("municipality",)),
+        primary_key=("plan_id",),
+    ),
+    TableSpec(
+        wl.MEASURES,
+        (
+            ("plan_id", "uuid"),
+            ("municipality", "text"),
+            ("caseworker", "text"),
+            ("measure_id", "uuid"),
+            ("field", "text"),
+            ("due_on", "date"),
+        ),
+        indexes=(("plan_id",), ("caseworker", "due_on"), ("municipality", "due_on")),
+    ),
+)
+
+
+def scope_clause(
+    db: Database, column: str, scope: Collection[str] | None, params: list[Any]
+) -> str:
+    if scope is None:
+        return ""
+    if not scope:
+        return " AND 1 = 0"
+    params.extend(scope)
+    return f" AND {column} IN ({db.placeholders(len(scope))})"
+
+
+class SqlPlanRowsMixin:
+    """The storage half shared by plan-level SQL views."""
+
+    tables: SqlTables
+
+    def tracking_name(self, application_name: str) -> str:
+        return f"{application_name}:{self.tables.generation}"
+
+    def replace_plans(self, rows: Mapping[UUID, PlanRows], tracking: Tracking) -> None:
+        self.tables.replace_plans(rows, tracking)
+
+    def insert_tracking(self, tracking: Tracking) -> None:
+        self.tables.replace_plans({}, tracking)
+
+    def max_tracking_id(self, application_name: str) -> int | None:
+        return self.tables.position(application_name)
+
+    def drop(self) -> None:
+        self.tables.drop()
+
+
+class SqlPlanSummaryView(SqlPlanRowsMixin, ps.PlanSummaryView):
+    def __init__(self, db: Database, version: int = 1) -> None:
+        self.version = version
+        self.tables = SqlTables(db, self.name, version, SUMMARY_TABLES)
+        self.db = db
+
+    def _query(
+        self, where: str, params: list[Any], as_of: date | None, tail: str = ""
+    ) -> list[ps.PlanSummary]:
+        overdue = (
+            "(SELECT COUNT(*) FROM {open_measures} m WHERE m.plan_id = p.plan_id AND m.due_on < %s)"
+            if as_of is not None
+            else "0"
+        )
+        head: list[Any] = [as_of] if as_of is not None else []
+        rows = self.tables.select(
+            f"SELECT p.*, {overdue} AS overdue_measures FROM {{plans}} p WHERE 1 = 1{where}{tail}",
+            [*head, *params],
+        )
+        return [ps.to_summary(r, int(r["overdue_measures"])) for r in rows]
+
+    def list_plans(
+        self, plan_filter: ps.PlanFilter, *, limit: int = 50, cursor: str | None = None
+    ) -> ps.SummaryPage:
+        params: list[Any] = []
+        where = scope_clause(self.db, "p.municipality", plan_filter.scope, params)
+        for column in ("municipality", "caseworker", "status"):
+            value = getattr(plan_filter, column)
+            if value is not None:
+                where += f" AND p.{column} = %s"
+                params.append(value)
+        if plan_filter.overdue:
+            where += (
+                " AND EXISTS (SELECT 1 FROM {open_measures} m "
+                "WHERE m.plan_id = p.plan_id AND m.due_on < %s)"
+            )
+            params.append(plan_filter.as_of or date.max)
+        if cursor:
+            opened_on, plan_id = ps.decode_cursor(cursor)
+            where += " AND (p.opened_on, p.plan_id) > (%s, %s)"
+            params += [opened_on, UUID(plan_id)]
+        tail = f" ORDER BY p.opened_on, p.plan_id LIMIT {int(limit) + 1}"
+        items = self._query(where, params, plan_filter.as_of, tail)
+        page = items[:limit]
+        more = len(items) > limit
+        return ps.SummaryPage(page, ps.encode_cursor(page[-1]) if more and page else None)
+
+    def get_summary(self, plan_id: UUID, as_of: date | None = None) -> ps.PlanSummary | None:
+        items = self._query(" AND p.plan_id = %s", [plan_id], as_of)
+        return items[0] if items else None
+
+
+class SqlWorklistView(SqlPlanRowsMixin, wl.WorklistView):
+    def __init__(self, db: Database, version: int = 1) -> None:
+        self.version = version
+        self.tables = SqlTables(db, self.name, version, WORKLIST_TABLES)
+        self.db = db
+
+    def _who(self, query: wl.WorkQuery, params: list[Any]) -> str:
+        where = scope_clause(self.db, "municipality", query.scope, params)
+        if query.caseworker is not None:
+            where += " AND caseworker = %s"
+            params.append(query.caseworker)
+        return where
+
+    def worklist(self, query: wl.WorkQuery) -> list[wl.WorkItem]:
+        plan_params: list[Any] = [query.contact_before, query.period_ends_by]
+        plans = self.tables.select(
+            "SELECT * FROM {plans} WHERE (last_contact_on <= %s OR advice_period_ends_on <= %s)"
+            + self._who(query, plan_params),
+            plan_params,
+        )
+        measure_params: list[Any] = [query.measures_due_by]
+        measures = self.tables.select(
+            "SELECT * FROM {measures} WHERE due_on <= %s" + self._who(query, measure_params),
+            measure_params,
+        )
+        return wl.work_items(query, plans, measures)

@@ -1,0 +1,266 @@
+"""Views in the event store's own database (SQLite or PostgreSQL), written once for both.
+
+Every write runs in one transaction with the view's tracking record, so each entry
+is applied exactly once, also after a crash. Tables are named per view generation
+(`<view>_v<n>_<table>`) so that a rebuild can fill a new generation beside the old.
+"""
+# SQL here is built from table and column names of our own; every value is a parameter.
+# ruff: noqa: S608
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Literal
+from uuid import UUID
+
+from eventsourcing.persistence import IntegrityError, Tracking
+from eventsourcing.postgres import PostgresDatastore
+from eventsourcing.sqlite import SQLiteDatastore
+
+from projections.base import PlanRows
+
+Kind = Literal["uuid", "text", "date", "int", "real", "bool", "ts"]
+Columns = tuple[tuple[str, Kind], ...]
+
+_SQLITE_TYPES: dict[str, str] = {
+    "uuid": "TEXT",
+    "text": "TEXT",
+    "date": "TEXT",
+    "int": "INTEGER",
+    "real": "REAL",
+    "bool": "INTEGER",
+    "ts": "TEXT",
+}
+_POSTGRES_TYPES: dict[str, str] = {
+    "uuid": "UUID",
+    "text": "TEXT",
+    "date": "DATE",
+    "int": "BIGINT",
+    "real": "DOUBLE PRECISION",
+    "bool": "BOOLEAN",
+    "ts": "TIMESTAMPTZ",
+}
+
+
+class Database:
+    """One database holding events and views: transactions, SQL text, values both ways."""
+
+    kind: Literal["sqlite", "postgres"]
+
+    def __init__(self, datastore: SQLiteDatastore | PostgresDatastore) -> None:
+        self.datastore = datastore
+        self.kind = "sqlite" if isinstance(datastore, SQLiteDatastore) else "postgres"
+        self.schema = datastore.schema if isinstance(datastore, PostgresDatastore) else ""
+        # Called inside each view transaction just before it commits (tests inject crashes).
+        self.before_commit: Callable[[], None] | None = None
+
+    @contextlib.contextmanager
+    def transaction(self, *, commit: bool) -> Iterator[Any]:
+        with self.datastore.transaction(commit=commit) as cursor:
+            yield cursor
+            if commit and self.before_commit is not None:
+                self.before_commit()
+
+    def table(self, name: str, schema: str | None = None) -> str:
+        """A table's name as written in SQL; `schema` only means something on PostgreSQL."""
+        if self.kind == "sqlite":
+            return f"{schema}_{name}" if schema else name
+        return f'"{schema or self.schema}"."{name}"'
+
+    def sql(self, statement: str) -> str:
+        """Statements are written with %s placeholders; SQLite wants ?."""
+        return statement.replace("%s", "?") if self.kind == "sqlite" else statement
+
+    def type_of(self, kind: Kind) -> str:
+        return (_SQLITE_TYPES if self.kind == "sqlite" else _POSTGRES_TYPES)[kind]
+
+    def param(self, value: Any) -> Any:
+        if self.kind == "postgres":
+            return value
+        if isinstance(value, bool):
+            return int(value)
+        if isinstance(value, UUID):
+            return str(value)
+        if isinstance(value, date | datetime):
+            return value.isoformat()
+        return value
+
+    def params(self, values: Sequence[Any]) -> tuple[Any, ...]:
+        return tuple(self.param(v) for v in values)
+
+    def value(self, kind: Kind, value: Any) -> Any:
+        if value is None or self.kind == "postgres":
+            return value
+        if kind == "uuid":
+            return UUID(value)
+        if kind == "date":
+            return date.fromisoformat(value)
+        if kind == "ts":
+            return datetime.fromisoformat(value)
+        if kind == "bool":
+            return bool(value)
+        return value
+
+    def placeholders(self, count: int) -> str:
+        return ", ".join(["%s"] * count)
+
+    def execute(self, cursor: Any, statement: str, params: Sequence[Any] = ()) -> None:
+        cursor.execute(self.sql(statement), self.params(params))
+
+    def select(
+        self, statement: str, params: Sequence[Any], kinds: Mapping[str, Kind]
+    ) -> list[dict[str, Any]]:
+        """Rows as dicts, columns converted back to Python values by their kind."""
+        with self.transaction(commit=False) as cursor:
+            self.execute(cursor, statement, params)
+            rows = [dict(r) for r in cursor.fetchall()]
+        return [{k: self.value(kinds.get(k, "text"), v) for k, v in r.items()} for r in rows]
+
+
+class SqlTracking:
+    """Positions of every view generation, one row each, next to the views' tables."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.table = db.table("projection_tracking")
+
+    def create(self, cursor: Any) -> None:
+        self.db.execute(
+            cursor,
+            f"CREATE TABLE IF NOT EXISTS {self.table} "
+            "(projection TEXT PRIMARY KEY, notification_id BIGINT NOT NULL)",
+        )
+
+    def record(self, cursor: Any, key: str, tracking: Tracking) -> None:
+        """Moves the position forward, or fails: an entry is never applied twice."""
+        self.db.execute(
+            cursor,
+            f"INSERT INTO {self.table} AS t (projection, notification_id) VALUES (%s, %s) "
+            "ON CONFLICT (projection) DO UPDATE SET notification_id = excluded.notification_id "
+            "WHERE t.notification_id < excluded.notification_id RETURNING notification_id",
+            (key, tracking.notification_id),
+        )
+        if cursor.fetchone() is None:
+            msg = f"{key} has already processed {tracking.notification_id}"
+            raise IntegrityError(msg)
+
+    def position(self, key: str) -> int | None:
+        rows = self.db.select(
+            f"SELECT notification_id FROM {self.table} WHERE projection = %s",
+            (key,),
+            {},
+        )
+        return int(rows[0]["notification_id"]) if rows else None
+
+    def forget(self, cursor: Any, prefix: str) -> None:
+        self.db.execute(
+            cursor,
+            f"DELETE FROM {self.table} WHERE projection LIKE %s",
+            (f"%:{prefix}",),
+        )
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    columns: Columns
+    indexes: tuple[tuple[str, ...], ...] = ()
+    primary_key: tuple[str, ...] = ()
+
+
+class SqlTables:
+    """One view generation's tables: created on demand, dropped after a switch-over."""
+
+    def __init__(
+        self,
+        db: Database,
+        view: str,
+        version: int,
+        specs: Sequence[TableSpec],
+        schema: str | None = None,
+    ) -> None:
+        self.db = db
+        self.tracking = SqlTracking(db)
+        self.generation = f"{view}:v{version}"
+        self.prefix = f"{view}_v{version}" if schema is None else f"v{version}"
+        self.schema = schema
+        self.specs = {s.name: s for s in specs}
+        self.kinds: dict[str, Kind] = {c: k for s in specs for c, k in s.columns}
+        self.created = False
+
+    def name(self, table: str) -> str:
+        return self.db.table(f"{self.prefix}_{table}", self.schema)
+
+    def create(self) -> None:
+        if self.created:
+            return
+        with self.db.transaction(commit=True) as cursor:
+            if self.schema and self.db.kind == "postgres":
+                self.db.execute(cursor, f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
+            self.tracking.create(cursor)
+            for spec in self.specs.values():
+                columns = ", ".join(f"{c} {self.db.type_of(k)}" for c, k in spec.columns)
+                if spec.primary_key:
+                    columns += f", PRIMARY KEY ({', '.join(spec.primary_key)})"
+                self.db.execute(
+                    cursor, f"CREATE TABLE IF NOT EXISTS {self.name(spec.name)} ({columns})"
+                )
+                for i, index in enumerate(spec.indexes):
+                    index_name = f"{self.prefix}_{spec.name}_{i}"
+                    if self.schema and self.db.kind == "sqlite":
+                        index_name = f"{self.schema}_{index_name}"
+                    self.db.execute(
+                        cursor,
+                        f"CREATE INDEX IF NOT EXISTS {index_name} "
+                        f"ON {self.name(spec.name)} ({', '.join(index)})",
+                    )
+        self.created = True
+
+    def drop(self) -> None:
+        with self.db.transaction(commit=True) as cursor:
+            for spec in self.specs.values():
+                self.db.execute(cursor, f"DROP TABLE IF EXISTS {self.name(spec.name)}")
+            self.tracking.forget(cursor, self.generation)
+        self.created = False
+
+    def key(self, tracking: Tracking) -> str:
+        return f"{tracking.application_name}:{self.generation}"
+
+    def position(self, application_name: str) -> int | None:
+        self.create()
+        return self.tracking.position(f"{application_name}:{self.generation}")
+
+    def insert(self, cursor: Any, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        if not rows:
+            return
+        columns = [c for c, _ in self.specs[table].columns]
+        statement = self.db.sql(
+            f"INSERT INTO {self.name(table)} ({', '.join(columns)}) "
+            f"VALUES ({self.db.placeholders(len(columns))})"
+        )
+        cursor.executemany(statement, [self.db.params([r[c] for c in columns]) for r in rows])
+
+    def replace_plans(self, rows: Mapping[UUID, PlanRows], tracking: Tracking) -> None:
+        """Deletes and re-inserts each plan's rows, with the tracking record, in one go."""
+        self.create()
+        with self.db.transaction(commit=True) as cursor:
+            plan_ids = [(self.db.param(plan_id),) for plan_id in rows]
+            for table in self.specs:
+                if plan_ids:
+                    cursor.executemany(
+                        self.db.sql(f"DELETE FROM {self.name(table)} WHERE plan_id = %s"),
+                        plan_ids,
+                    )
+                    self.insert(
+                        cursor, table, [r for pr in rows.values() for r in pr.get(table, ())]
+                    )
+            self.tracking.record(cursor, self.key(tracking), tracking)
+
+    def select(self, statement: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Runs a query in which `{table}` placeholders name this generation's tables."""
+        self.create()
+        names = {t: self.name(t) for t in self.specs}
+        return self.db.select(statement.format(**names), params, self.kinds)

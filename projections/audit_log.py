@@ -1,0 +1,192 @@
+"""Audit log: every entry across plans by actor, role, plan and time (no personal values).
+
+Rows have a `kind`: `entry` for recorded entries (keyed by their global position);
+reads of personal data by auditors and admins are meant to be added as kind `read`
+rows with their own sequence, in the same table.
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any, ClassVar
+from uuid import UUID
+
+from eventsourcing.persistence import Tracking
+
+from domain import events as ev
+from projections.base import BatchProjection, BatchView, Processed
+from projections.memory import MemoryTracking
+
+ENTRY = "entry"
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    kind: str
+    seq: int  # the entry's global position (for `read` rows: the read's own sequence)
+    plan_id: UUID
+    version: int | None
+    type: str
+    actor: str
+    role: str
+    correlation_id: str
+    recorded_at: datetime
+    effective_on: date | None
+    retracted_by: int | None = None
+
+
+@dataclass(frozen=True)
+class Retraction:
+    plan_id: UUID
+    version: int
+    by_version: int
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    actor: str | None = None
+    plan_id: UUID | None = None
+    recorded_from: datetime | None = None  # inclusive
+    recorded_to: datetime | None = None  # exclusive
+    kind: str | None = None
+
+    def matches(self, r: AuditRecord) -> bool:
+        return (
+            (self.actor is None or r.actor == self.actor)
+            and (self.plan_id is None or r.plan_id == self.plan_id)
+            and (self.recorded_from is None or r.recorded_at >= self.recorded_from)
+            and (self.recorded_to is None or r.recorded_at < self.recorded_to)
+            and (self.kind is None or r.kind == self.kind)
+        )
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    items: list[AuditRecord]
+    next_cursor: str | None
+
+
+def order_key(r: AuditRecord) -> tuple[str, str, int]:
+    return (r.recorded_at.isoformat(), r.kind, r.seq)
+
+
+def encode_cursor(r: AuditRecord) -> str:
+    return f"{r.recorded_at.isoformat()}|{r.kind}|{r.seq}"
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, str, int]:
+    """Raises ValueError for a cursor this service did not hand out."""
+    at, kind, seq = cursor.split("|")
+    return datetime.fromisoformat(at), kind, int(seq)
+
+
+def audit_record(entry: ev.PlanEvent, position: int) -> AuditRecord:
+    return AuditRecord(
+        kind=ENTRY,
+        seq=position,
+        plan_id=entry.originator_id,
+        version=entry.originator_version,
+        type=type(entry).__name__,
+        actor=entry.actor,
+        role=entry.role,
+        correlation_id=entry.correlation_id,
+        recorded_at=entry.timestamp,
+        effective_on=entry.effective_on,
+    )
+
+
+class AuditLogView(BatchView):
+    name: ClassVar[str] = "audit_log"
+
+    @abstractmethod
+    def record(
+        self,
+        records: Sequence[AuditRecord],
+        retractions: Sequence[Retraction],
+        tracking: Tracking,
+    ) -> None:
+        """Appends records, marks retracted entries and records tracking, atomically."""
+
+    @abstractmethod
+    def entries(
+        self, query: AuditQuery, *, limit: int = 100, cursor: str | None = None
+    ) -> AuditPage:
+        """Matching records by time of recording, one page after `cursor`."""
+
+
+class AuditLogProjection(BatchProjection[AuditLogView]):
+    name = "audit_log"
+
+    def __init__(self, view: AuditLogView, load: Any = None) -> None:
+        super().__init__(view)
+
+    def process_batch(self, batch: Sequence[Processed]) -> None:
+        if not batch:
+            return
+        records: list[AuditRecord] = []
+        retractions: list[Retraction] = []
+        for item in batch:
+            entry = item.entry
+            if not isinstance(entry, ev.PlanEvent):
+                continue
+            records.append(audit_record(entry, item.tracking.notification_id))
+            if isinstance(entry, ev.EntryRetracted):
+                retractions.append(
+                    Retraction(entry.originator_id, entry.version, entry.originator_version)
+                )
+        self.view.record(records, retractions, batch[-1].tracking)
+
+
+class MemoryAuditLogView(AuditLogView):
+    def __init__(self, version: int = 1) -> None:
+        self.version = version
+        self.tracking = MemoryTracking()
+        self._records: dict[tuple[str, int], AuditRecord] = {}
+        self._by_entry: dict[tuple[UUID, int], tuple[str, int]] = {}
+
+    def record(
+        self,
+        records: Sequence[AuditRecord],
+        retractions: Sequence[Retraction],
+        tracking: Tracking,
+    ) -> None:
+        key = self.tracking_name(tracking.application_name)
+        with self.tracking.lock:
+            self.tracking.check(key, tracking)
+            for r in records:
+                self._records[(r.kind, r.seq)] = r
+                if r.kind == ENTRY and r.version is not None:
+                    self._by_entry[(r.plan_id, r.version)] = (r.kind, r.seq)
+            for t in retractions:
+                found = self._by_entry.get((t.plan_id, t.version))
+                if found is not None:
+                    self._records[found] = replace(self._records[found], retracted_by=t.by_version)
+            self.tracking.record(key, tracking)
+
+    def insert_tracking(self, tracking: Tracking) -> None:
+        self.record((), (), tracking)
+
+    def max_tracking_id(self, application_name: str) -> int | None:
+        return self.tracking.position(self.tracking_name(application_name))
+
+    def drop(self) -> None:
+        with self.tracking.lock:
+            self._records.clear()
+            self._by_entry.clear()
+            self.tracking.clear()
+
+    def entries(
+        self, query: AuditQuery, *, limit: int = 100, cursor: str | None = None
+    ) -> AuditPage:
+        with self.tracking.lock:
+            items = sorted((r for r in self._records.values() if query.matches(r)), key=order_key)
+        if cursor is not None:
+            at, kind, seq = decode_cursor(cursor)
+            after = (at.isoformat(), kind, seq)
+            items = [r for r in items if order_key(r) > after]
+        page = items[:limit]
+        more = len(items) > limit
+        return AuditPage(page, encode_cursor(page[-1]) if more and page else None)

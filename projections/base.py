@@ -1,0 +1,139 @@
+"""What every read model shares: batches of entries, plan followers, rows replaced per plan."""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar
+from uuid import UUID
+
+from eventsourcing.persistence import Tracking, TrackingRecorder
+from eventsourcing.projection import Projection
+
+from domain import events as ev
+from domain.plan import IntegrationPlan
+
+# Loads a plan as it was at a version (the application's repository, injected).
+PlanLoader = Callable[[UUID, int], IntegrationPlan]
+# A plan's rows in one read model: table name -> rows (each a column -> value mapping).
+PlanRows = dict[str, list[dict[str, Any]]]
+
+TView = TypeVar("TView", bound="BatchView")
+
+
+class BatchView(TrackingRecorder):
+    """A view that applies a batch of changes and its tracking record in one transaction.
+
+    `version` names the generation of the view's tables, so that a rebuild can fill a
+    new generation while the current one still serves.
+    """
+
+    name: ClassVar[str]
+    version: int
+
+    def tracking_name(self, application_name: str) -> str:
+        """Tracking key: one per application and view generation."""
+        return f"{application_name}:{self.name}:v{self.version}"
+
+    @abstractmethod
+    def drop(self) -> None:
+        """Removes this generation's tables and tracking (after a switch-over)."""
+
+
+class PlanRowsView(BatchView):
+    """A view holding, per plan, rows computed from the plan's current state."""
+
+    @abstractmethod
+    def replace_plans(self, rows: Mapping[UUID, PlanRows], tracking: Tracking) -> None:
+        """Replaces every row of the given plans and records tracking, atomically."""
+
+
+class PlanFollower:
+    """Keeps recently seen plans in memory and advances them entry by entry.
+
+    A plan found at the version before the entry is advanced in place; otherwise (not
+    cached, or the cache is ahead after a failed batch) it is loaded at the entry's
+    version. Retractions and erasure refold inside the aggregate, so the followed plan
+    is always exactly what the event store says it was at that version.
+    """
+
+    def __init__(self, load: PlanLoader | None, capacity: int = 20_000) -> None:
+        self._load = load
+        self._capacity = capacity
+        self._plans: OrderedDict[UUID, IntegrationPlan] = OrderedDict()
+
+    def clear(self) -> None:
+        self._plans.clear()
+
+    def advance(self, entry: ev.PlanEvent) -> IntegrationPlan:
+        plan_id = entry.originator_id
+        plan = self._plans.pop(plan_id, None)
+        if isinstance(entry, ev.PlanOpened):
+            plan = entry.mutate(None)
+        elif plan is not None and plan.version == entry.originator_version - 1:
+            entry.mutate(plan)
+        else:
+            if self._load is None:
+                msg = f"plan {plan_id} is not followed and no loader was given"
+                raise LookupError(msg)
+            plan = self._load(plan_id, entry.originator_version)
+        assert plan is not None
+        self._plans[plan_id] = plan
+        if len(self._plans) > self._capacity:
+            self._plans.popitem(last=False)
+        return plan
+
+
+@dataclass(frozen=True)
+class Processed:
+    """One entry handed to a projection, with its position in the application's log."""
+
+    entry: Any
+    tracking: Tracking
+
+
+class BatchProjection(Projection[TView], Generic[TView]):
+    """A projection that can take many entries at once and commit them in one transaction."""
+
+    def __init__(self, view: TView) -> None:
+        super().__init__(view)
+
+    @abstractmethod
+    def process_batch(self, batch: Sequence[Processed]) -> None:
+        """Applies every entry of the batch; the last tracking record is committed with it."""
+
+    def process_event(self, domain_event: Any, tracking: Tracking) -> None:
+        self.process_batch([Processed(domain_event, tracking)])
+
+    def reset(self) -> None:
+        """Forgets what is held in memory (after a failed batch, before retrying)."""
+
+
+class PlanRowsProjection(BatchProjection[PlanRowsView]):
+    """Recomputes the rows of every plan touched by a batch from the plan's state."""
+
+    def __init__(self, view: PlanRowsView, load: PlanLoader | None = None) -> None:
+        super().__init__(view)
+        self.follower = PlanFollower(load)
+
+    @abstractmethod
+    def rows_of(self, plan: IntegrationPlan) -> PlanRows:
+        """The plan's rows in this read model; never a personal value."""
+
+    def process_batch(self, batch: Sequence[Processed]) -> None:
+        if not batch:
+            return
+        touched: dict[UUID, IntegrationPlan] = {}
+        for item in batch:
+            if isinstance(item.entry, ev.PlanEvent):
+                plan = self.follower.advance(item.entry)
+                touched[plan.id] = plan
+        # Rows are computed once per plan and batch, from the plan's latest state.
+        rows = {plan_id: self.rows_of(plan) for plan_id, plan in touched.items()}
+        tracking = batch[-1].tracking
+        self.view.replace_plans(rows, tracking)
+
+    def reset(self) -> None:
+        self.follower.clear()

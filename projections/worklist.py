@@ -1,0 +1,150 @@
+"""Worklist: a caseworker's due and overdue items across their open plans."""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, ClassVar
+from uuid import UUID
+
+from domain.plan import IntegrationPlan
+from projections.base import PlanLoader, PlanRows, PlanRowsProjection, PlanRowsView
+from projections.memory import MemoryPlanRowsView
+
+PLANS = "plans"
+MEASURES = "measures"
+NO_CONSULTATION_DAYS = 90
+ADVICE_PERIOD_WARNING_DAYS = 60
+DUE_SOON_DAYS = 14
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """`kind`: measure_due, measure_overdue, no_consultation, advice_period_ending.
+
+    `due_on` is the day the item falls due: the measure's due date, 90 days after the
+    last contact, or the end of the advice period.
+    """
+
+    kind: str
+    plan_id: UUID
+    municipality: str
+    caseworker: str
+    due_on: date
+    measure_id: UUID | None = None
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkQuery:
+    as_of: date
+    caseworker: str | None = None
+    scope: Collection[str] | None = None
+    due_within_days: int = DUE_SOON_DAYS
+
+    def wants(self, row: Mapping[str, Any]) -> bool:
+        return (self.caseworker is None or row["caseworker"] == self.caseworker) and (
+            self.scope is None or row["municipality"] in self.scope
+        )
+
+    @property
+    def measures_due_by(self) -> date:
+        return self.as_of + timedelta(days=self.due_within_days)
+
+    @property
+    def contact_before(self) -> date:
+        """Plans last seen on or before this day have had no consultation for 90 days."""
+        return self.as_of - timedelta(days=NO_CONSULTATION_DAYS)
+
+    @property
+    def period_ends_by(self) -> date:
+        return self.as_of + timedelta(days=ADVICE_PERIOD_WARNING_DAYS)
+
+
+def worklist_rows(plan: IntegrationPlan) -> PlanRows:
+    state = plan.state
+    if state.status != "open":
+        return {PLANS: [], MEASURES: []}
+    last_contact = max((c.held_on for c in state.consultations), default=state.opened_on)
+    base = {"plan_id": plan.id, "municipality": state.municipality, "caseworker": state.caseworker}
+    plan_row = {
+        **base,
+        "last_contact_on": last_contact,
+        "advice_period_ends_on": state.advice_period_ends_on,
+    }
+    measures = [
+        {**base, "measure_id": m.id, "field": m.field, "due_on": m.due_on}
+        for m in state.measures.values()
+        if m.status == "agreed"
+    ]
+    return {PLANS: [plan_row], MEASURES: measures}
+
+
+def work_items(
+    query: WorkQuery,
+    plans: Iterable[Mapping[str, Any]],
+    measures: Iterable[Mapping[str, Any]],
+) -> list[WorkItem]:
+    """Turns the selected rows into items, in due order (shared by every view)."""
+    items: list[WorkItem] = []
+    for m in measures:
+        kind = "measure_overdue" if m["due_on"] < query.as_of else "measure_due"
+        items.append(
+            WorkItem(
+                kind,
+                m["plan_id"],
+                m["municipality"],
+                m["caseworker"],
+                m["due_on"],
+                m["measure_id"],
+                m["field"],
+            )
+        )
+    for p in plans:
+        base = (p["plan_id"], p["municipality"], p["caseworker"])
+        if p["last_contact_on"] <= query.contact_before:
+            due = p["last_contact_on"] + timedelta(days=NO_CONSULTATION_DAYS)
+            items.append(WorkItem("no_consultation", *base, due))
+        if p["advice_period_ends_on"] <= query.period_ends_by:
+            items.append(WorkItem("advice_period_ending", *base, p["advice_period_ends_on"]))
+    items.sort(key=lambda i: (i.due_on, i.kind, str(i.plan_id), str(i.measure_id)))
+    return items
+
+
+class WorklistView(PlanRowsView):
+    name: ClassVar[str] = "worklist"
+
+    @abstractmethod
+    def worklist(self, query: WorkQuery) -> list[WorkItem]:
+        """Items due by the query's horizon for the caseworker and/or municipalities."""
+
+
+class WorklistProjection(PlanRowsProjection):
+    name = "worklist"
+
+    def __init__(self, view: PlanRowsView, load: PlanLoader | None = None) -> None:
+        super().__init__(view, load)
+
+    def rows_of(self, plan: IntegrationPlan) -> PlanRows:
+        return worklist_rows(plan)
+
+
+class MemoryWorklistView(MemoryPlanRowsView, WorklistView):
+    def worklist(self, query: WorkQuery) -> list[WorkItem]:
+        plans = [
+            p
+            for p in self.store.table(PLANS)
+            if query.wants(p)
+            and (
+                p["last_contact_on"] <= query.contact_before
+                or p["advice_period_ends_on"] <= query.period_ends_by
+            )
+        ]
+        measures = [
+            m
+            for m in self.store.table(MEASURES)
+            if query.wants(m) and m["due_on"] <= query.measures_due_by
+        ]
+        return work_items(query, plans, measures)
