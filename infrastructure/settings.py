@@ -34,6 +34,16 @@ class Settings(BaseSettings):
     postgres_lock_timeout: int = Field(
         5, description="Seconds a write waits for the table lock before failing."
     )
+    jwt_secret: SecretStr | None = Field(
+        None, description="HS256 signing secret; embedded default: generated in data_dir."
+    )
+    jwt_public_key: str | None = Field(
+        None, description="RS256: the identity provider's public key (PEM)."
+    )
+    jwt_jwks_url: str | None = Field(
+        None, description="RS256: the identity provider's JWKS URL (instead of a PEM key)."
+    )
+    api_max_body_bytes: int = Field(65536, description="Request bodies above this get 413.")
     log_level: str = "INFO"
     log_format: Literal["auto", "json", "console"] = Field(
         "auto", description="auto: JSON unless standard error is a terminal."

@@ -1,0 +1,64 @@
+"""The FastAPI application factory: everything the app uses is built from the given settings."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import anyio.to_thread
+from fastapi import FastAPI
+
+from api.auth import TokenVerifier
+from api.deps import PlansSource
+from api.errors import install_error_handlers
+from api.metrics import Metrics
+from api.middleware import BodyLimitMiddleware, RequestLogMiddleware
+from api.routers import entries, goals, health, lifecycle, placements
+from api.routers import plans as plan_routes
+from application.plans import IntegrationPlans
+from infrastructure.logging import configure_logging
+from infrastructure.settings import Settings
+
+DESCRIPTION = """\
+Integration plans of refugees in follow-up accommodation, recorded as immutable entries.
+
+Authenticate with `Authorization: Bearer <JWT>` (claims `sub`, `role`, `municipalities`).
+For the embedded default, `iplan token --role caseworker --sub cw1 --municipality 08317096`
+prints one. A plan outside the token's municipalities answers 404 as if it did not exist;
+opening a plan in such a municipality answers 403 (the caller named it, nothing is hidden).
+Writes answer `ETag: "<version>"`; send it back as `If-Match` to refuse lost updates (412).
+"""
+
+
+def create_app(settings: Settings, plans: IntegrationPlans | None = None) -> FastAPI:
+    """An app on `plans`, or on a plans application it builds from `settings` when first used."""
+    configure_logging(settings)
+    source = PlansSource(settings, plans)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.store == "postgres":
+            # Sync endpoints run in anyio's thread pool: no more threads than pooled connections.
+            limiter = anyio.to_thread.current_default_thread_limiter()
+            limiter.total_tokens = settings.postgres_pool_size + settings.postgres_max_overflow
+        try:
+            yield
+        finally:
+            source.close()
+
+    app = FastAPI(
+        title="iplan — integration plans",
+        version="1",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.plans_source = source
+    app.state.token_verifier = TokenVerifier(settings)
+    app.state.metrics = Metrics()
+    install_error_handlers(app)
+    for module in (plan_routes, entries, goals, placements, lifecycle, health):
+        app.include_router(module.router)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.api_max_body_bytes)
+    app.add_middleware(RequestLogMiddleware, metrics=app.state.metrics)
+    return app

@@ -1,0 +1,113 @@
+"""Bearer tokens: who is calling, in which role, for which municipalities."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import jwt
+
+from api.problems import StoreUnavailable, Unauthenticated
+from domain.vocabulary import ROLES
+from infrastructure.secrets import jwt_signing_secret
+from infrastructure.settings import Settings
+
+WHOLE_COUNTY = "*"
+AGS = re.compile(r"^\d{8}$")
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The verified claims of a request's token."""
+
+    sub: str
+    role: str
+    municipalities: frozenset[str]
+
+    def covers(self, municipality: str) -> bool:
+        return WHOLE_COUNTY in self.municipalities or municipality in self.municipalities
+
+
+class TokenVerifier:
+    """Checks HS256 tokens against a secret, or RS256 ones against a PEM key or a JWKS URL."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._jwks: jwt.PyJWKClient | None = None
+        self._key: Any
+        if settings.jwt_jwks_url:
+            self._jwks = jwt.PyJWKClient(settings.jwt_jwks_url, cache_keys=True, timeout=5)
+            self._algorithms = ["RS256"]
+        elif settings.jwt_public_key:
+            self._key = settings.jwt_public_key
+            self._algorithms = ["RS256"]
+        else:
+            self._key = jwt_signing_secret(settings)
+            self._algorithms = ["HS256"]
+
+    def verify(self, token: str) -> Caller:
+        try:
+            key = self._key if self._jwks is None else self._jwks.get_signing_key_from_jwt(token)
+            claims = jwt.decode(
+                token,
+                key,
+                algorithms=self._algorithms,
+                options={"require": ["exp", "sub"]},
+            )
+        except jwt.PyJWKClientConnectionError:
+            raise StoreUnavailable(
+                "the identity provider's keys cannot be fetched", code="keys_unavailable"
+            ) from None
+        except jwt.ExpiredSignatureError:
+            raise Unauthenticated("the token has expired", code="token_expired") from None
+        except (jwt.PyJWTError, ValueError):
+            raise Unauthenticated("the token is not valid") from None
+        return caller_from(claims)
+
+
+def caller_from(claims: dict[str, Any]) -> Caller:
+    sub, role, municipalities = (
+        claims.get("sub"),
+        claims.get("role"),
+        claims.get("municipalities"),
+    )
+    if not isinstance(sub, str) or not sub.strip() or len(sub) > 200:
+        raise Unauthenticated("the token's sub claim is missing or invalid")
+    if role not in ROLES:
+        raise Unauthenticated(f"the token's role claim must be one of {sorted(ROLES)}")
+    if (
+        not isinstance(municipalities, list)
+        or not municipalities
+        or not all(
+            isinstance(m, str) and (m == WHOLE_COUNTY or AGS.match(m)) for m in municipalities
+        )
+    ):
+        raise Unauthenticated(
+            'the token\'s municipalities claim must list 8-digit keys (AGS) or be ["*"]'
+        )
+    return Caller(sub=sub, role=str(role), municipalities=frozenset(municipalities))
+
+
+def issue_token(
+    settings: Settings,
+    *,
+    sub: str,
+    role: str,
+    municipalities: list[str],
+    hours: float = 12,
+    now: datetime | None = None,
+) -> str:
+    """An HS256 token for the embedded default (`iplan token`)."""
+    if settings.jwt_public_key or settings.jwt_jwks_url:
+        raise ValueError("tokens are issued by the configured identity provider (RS256)")
+    caller_from({"sub": sub, "role": role, "municipalities": municipalities})
+    issued = now or datetime.now(UTC)
+    claims = {
+        "sub": sub,
+        "role": role,
+        "municipalities": municipalities,
+        "iat": issued,
+        "exp": issued + timedelta(hours=hours),
+    }
+    return jwt.encode(claims, jwt_signing_secret(settings), algorithm="HS256")

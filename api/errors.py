@@ -1,0 +1,136 @@
+"""The one place where errors become RFC 9457 problem responses; nothing else picks a status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from http import HTTPStatus
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from api.problems import ApiProblem
+from api.schemas.common import Problem
+from application import errors as app_errors
+from domain import errors as domain_errors
+from infrastructure.availability import STORE_UNAVAILABLE
+
+PROBLEM_TYPE = "https://iplan.example/problems/"
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+log = structlog.get_logger("iplan.api")
+
+# Application errors: (status, code comes from the error).
+APPLICATION_STATUS: dict[type[app_errors.ApplicationError], int] = {
+    app_errors.PlanNotFound: 404,
+    app_errors.VersionNotFound: 404,
+    app_errors.StaleVersion: 412,
+    app_errors.ConcurrentWrites: 409,
+    app_errors.IdempotencyKeyReused: 422,
+}
+
+
+def problem(
+    status: int,
+    code: str,
+    detail: str,
+    *,
+    errors: list[dict[str, Any]] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": PROBLEM_TYPE + code,
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "code": code,
+    }
+    if errors is not None:
+        body["errors"] = errors
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the problems an operation may answer."""
+    return {
+        status: {
+            "model": Problem,
+            "description": HTTPStatus(status).phrase,
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for status in statuses
+    }
+
+
+def _api_problem(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, ApiProblem)
+    headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
+    if error.status == 503:
+        return _store_unavailable(request, error)
+    return problem(error.status, error.code, error.detail, headers=headers)
+
+
+def _validation(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
+    details = list(error.errors())
+    if any(e.get("type") == "json_invalid" for e in details):
+        return problem(400, "malformed_json", "the request body is not valid JSON")
+    # Never echo the input back: it may hold personal data.
+    fields = [
+        {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": e.get("type", "")}
+        for e in details
+    ]
+    where = ", ".join(".".join(str(p) for p in f["loc"]) for f in fields[:5])
+    return problem(422, "invalid_field", f"invalid fields: {where}", errors=fields)
+
+
+def _domain(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, domain_errors.DomainError)
+    status = 422 if isinstance(error, domain_errors.InvalidValue) else 409
+    return problem(status, error.code, error.message)
+
+
+def _application(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, app_errors.ApplicationError)
+    status = next((s for t, s in APPLICATION_STATUS.items() if isinstance(error, t)), 409)
+    return problem(status, error.code, error.message)
+
+
+def _store_unavailable(request: Request, error: Exception) -> JSONResponse:
+    request.app.state.metrics.store_errors.inc()
+    log.warning("store_unavailable", error=type(error).__name__)
+    code = error.code if isinstance(error, ApiProblem) else "store_unavailable"
+    return problem(
+        503,
+        code,
+        "the event store cannot be reached; try again shortly",
+        headers={"Retry-After": "5"},
+    )
+
+
+def _http(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, HTTPException)
+    codes = {404: "not_found", 405: "method_not_allowed"}
+    code = codes.get(error.status_code, HTTPStatus(error.status_code).phrase.lower())
+    return problem(
+        error.status_code, code.replace(" ", "_"), str(error.detail), headers=error.headers
+    )
+
+
+Handler = Callable[[Request, Exception], JSONResponse]
+HANDLERS: dict[type[Exception], Handler] = {
+    ApiProblem: _api_problem,
+    RequestValidationError: _validation,
+    domain_errors.DomainError: _domain,
+    app_errors.ApplicationError: _application,
+    HTTPException: _http,
+    **dict.fromkeys(STORE_UNAVAILABLE, _store_unavailable),
+}
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    for error_type, handler in HANDLERS.items():
+        app.add_exception_handler(error_type, handler)

@@ -1,0 +1,91 @@
+"""Plans as a whole: open one, read its state (now or then) and history, erase personal data."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+import structlog
+from fastapi import APIRouter, Query, Response
+from pydantic import AwareDatetime
+
+from api.auth import Caller
+from api.deps import PlanReaderCaller, PlansDep
+from api.errors import problem_responses
+from api.schemas.common import Recorded
+from api.schemas.entries import ErasureBody
+from api.schemas.plans import HistoryView, OpenPlanBody, PlanView
+from api.writes import AdminWriter, CaseworkerWriter, etag, plan_in_scope, post_entry
+
+router = APIRouter(prefix="/v1/plans", tags=["plans"])
+log = structlog.get_logger("iplan.api")
+
+READ_ERRORS = problem_responses(401, 403, 404, 422, 503)
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=Recorded,
+    responses=problem_responses(400, 401, 403, 409, 413, 422, 503),
+    summary="Open a plan",
+)
+def open_plan(body: OpenPlanBody, writer: CaseworkerWriter) -> dict[str, object]:
+    """Opens a plan in a municipality the caller's token covers (others: 403)."""
+    return writer.open(body)
+
+
+@router.get(
+    "/{plan_id}",
+    response_model=PlanView,
+    responses=READ_ERRORS,
+    summary="A plan's state, now or as it was",
+)
+def get_plan(
+    plan_id: UUID,
+    caller: PlanReaderCaller,
+    plans: PlansDep,
+    response: Response,
+    version: Annotated[int | None, Query(ge=1, description="The state at this version")] = None,
+    as_of: Annotated[
+        AwareDatetime | None, Query(description="The state as recorded at this RFC 3339 time")
+    ] = None,
+) -> PlanView:
+    plan_in_scope(plans, plan_id, caller)
+    plan = plans.get_plan(plan_id, version=version, as_of=as_of)
+    _log_personal_read(caller, plan_id, "state")
+    response.headers["ETag"] = etag(plan.version)
+    return PlanView.of(plan)
+
+
+@router.get(
+    "/{plan_id}/history",
+    response_model=HistoryView,
+    responses=READ_ERRORS,
+    summary="Every entry of a plan, with who recorded it and what retracted it",
+)
+def get_history(
+    plan_id: UUID, caller: PlanReaderCaller, plans: PlansDep, response: Response
+) -> HistoryView:
+    plan_in_scope(plans, plan_id, caller)
+    entries = plans.history(plan_id)
+    _log_personal_read(caller, plan_id, "history")
+    response.headers["ETag"] = etag(entries[-1].version)
+    return HistoryView.of(plan_id, entries)
+
+
+@post_entry(router, "/{plan_id}/erasure", "Erase the plan's personal data (admin)")
+def erase_personal_data(plan_id: UUID, body: ErasureBody, writer: AdminWriter) -> dict[str, object]:
+    return writer.record(plan_id, "erase_personal_data", body)
+
+
+def _log_personal_read(caller: Caller, plan_id: UUID, what: str) -> None:
+    """DESIGN 6: reads of personal data by auditors and admins are logged (who, what, when)."""
+    if caller.role in ("auditor", "admin"):
+        log.info(
+            "personal_data_read",
+            plan_id=str(plan_id),
+            what=what,
+            actor=caller.sub,
+            role=caller.role,
+        )

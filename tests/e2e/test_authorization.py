@@ -1,0 +1,102 @@
+"""Every plan endpoint, for every role, inside and outside the caller's municipalities."""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+import pytest
+
+from tests.builders import KEHL, OFFENBURG
+from tests.e2e.endpoints import ENDPOINTS, ROLES, Endpoint
+from tests.e2e.session import ApiSession
+
+IN_SCOPE = (OFFENBURG,)
+OUT_OF_SCOPE = (KEHL,)
+
+
+def expected_refusal(endpoint: Endpoint, role: str, in_scope: bool) -> int | None:
+    """The status a caller gets, or None where the call is allowed and succeeds."""
+    if role not in endpoint.roles:
+        return 403
+    if in_scope:
+        return None
+    # A plan outside the caller's scope does not exist for them; opening one there is 403.
+    return 403 if endpoint.path == "/v1/plans" else 404
+
+
+def call(
+    api: ApiSession, endpoint: Endpoint, path: str, role: str, scope: tuple[str, ...]
+) -> httpx.Response:
+    headers = api.headers(role, scope)
+    response: httpx.Response
+    if endpoint.method == "GET":
+        response = api.client.get(path, headers=headers)
+    else:
+        response = api.client.post(path, json=endpoint.body, headers=headers)
+    return response
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: e.name)
+def test_each_role_gets_what_its_scope_allows(api: ApiSession, endpoint: Endpoint) -> None:
+    ids = api.prepared_plan()
+    for before_path, before_body in endpoint.before:
+        api.created(before_path.format(**ids), before_body)
+    path = endpoint.path.format(**ids)
+    version_before = api.get(f"/v1/plans/{ids['plan']}").json()["version"]
+
+    allowed: list[str] = []
+    for role in ROLES:
+        for scope in (OUT_OF_SCOPE, IN_SCOPE):
+            refusal = expected_refusal(endpoint, role, scope == IN_SCOPE)
+            if refusal is None:
+                allowed.append(role)
+                continue
+            response = call(api, endpoint, path, role, scope)
+            assert response.status_code == refusal, (role, scope, response.text)
+            assert response.headers["content-type"] == "application/problem+json"
+    # Refusals changed nothing.
+    assert api.get(f"/v1/plans/{ids['plan']}").json()["version"] == version_before
+    assert allowed == sorted(endpoint.roles, key=ROLES.index)
+
+    for role in allowed:
+        response = call(api, endpoint, path, role, IN_SCOPE)
+        assert response.status_code == endpoint.success, (role, response.text)
+        assert response.headers["etag"] == f'"{response.json()["version"]}"'
+    if endpoint.method == "POST":
+        answer = response.json()
+        assert set(answer) == {"id", "version", "position"} | (
+            {endpoint.child} if endpoint.child else set()
+        )
+        assert isinstance(answer["position"], int)
+        # Read county-wide: a transfer moves the plan out of the caseworker's scope.
+        history = api.get(f"/v1/plans/{answer['id']}/history", "auditor", ["*"]).json()["entries"]
+        assert history[-1]["type"] == endpoint.entry
+        assert history[-1]["version"] == answer["version"]
+        if endpoint.child:
+            uuid.UUID(answer[endpoint.child])
+
+
+@pytest.mark.parametrize(
+    "endpoint", [e for e in ENDPOINTS if e.path != "/v1/plans"], ids=lambda e: e.name
+)
+def test_an_unknown_plan_is_not_found(sqlite_api: ApiSession, endpoint: Endpoint) -> None:
+    ids = {
+        "plan": str(uuid.uuid4()),
+        "goal": str(uuid.uuid4()),
+        "measure": str(uuid.uuid4()),
+        "referral": str(uuid.uuid4()),
+        "course": str(uuid.uuid4()),
+        "job": str(uuid.uuid4()),
+        "purpose": "statistics",
+    }
+    role = sorted(endpoint.roles)[0]
+    response = call(sqlite_api, endpoint, endpoint.path.format(**ids), role, IN_SCOPE)
+    assert response.status_code == 404
+    assert response.json()["code"] == "plan_not_found"
+
+
+def test_the_whole_county_covers_every_municipality(sqlite_api: ApiSession) -> None:
+    plan = sqlite_api.open_plan(municipality=KEHL)
+    assert sqlite_api.get(f"/v1/plans/{plan}", "auditor", ["*"]).status_code == 200
+    assert sqlite_api.get(f"/v1/plans/{plan}", "auditor", [OFFENBURG]).status_code == 404
