@@ -75,6 +75,8 @@ class VersionRegistry:
         if db is not None:
             self.table = db.table("projection_versions")
             with db.transaction(commit=True) as cursor:
+                if db.kind == "postgres":
+                    db.execute(cursor, "SELECT pg_advisory_xact_lock(4851733)")
                 db.execute(
                     cursor,
                     f"CREATE TABLE IF NOT EXISTS {self.table} "

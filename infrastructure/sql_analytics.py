@@ -69,7 +69,7 @@ class SqlAnalyticsView(SqlPlanRowsMixin, an.AnalyticsView):
             f"SELECT {place} AS municipality, month, metric, dimension, "
             "COUNT(DISTINCT plan_id) AS persons, SUM(value) AS total FROM {facts} "
             f"WHERE {self._where(query, metrics, params)} "
-            f"GROUP BY {place}, month, metric, dimension",
+            "GROUP BY 1, 2, 3, 4",
             params,
         )
         return [
@@ -93,7 +93,7 @@ class SqlAnalyticsView(SqlPlanRowsMixin, an.AnalyticsView):
                 f"SELECT {place} AS municipality, COUNT(DISTINCT plan_id) AS persons "
                 "FROM {periods} WHERE starts_on < %s AND (ends_on IS NULL OR ends_on >= %s)"
                 + scope_clause(self.db, "municipality", query.scope, params)
-                + f" GROUP BY {place}",
+                + (" GROUP BY municipality" if query.by_municipality else ""),
                 params,
             )
             cells += [

@@ -74,6 +74,9 @@ class SqlAuditLogView(al.AuditLogView):
     def drop(self) -> None:
         self.tables.drop()
 
+    def dump(self) -> dict[str, list[dict[str, Any]]]:
+        return self.tables.dump()
+
     def entries(
         self, query: al.AuditQuery, *, limit: int = 100, cursor: str | None = None
     ) -> al.AuditPage:

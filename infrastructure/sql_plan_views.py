@@ -104,6 +104,9 @@ class SqlPlanRowsMixin:
     def drop(self) -> None:
         self.tables.drop()
 
+    def dump(self) -> dict[str, list[dict[str, Any]]]:
+        return self.tables.dump()
+
 
 class SqlPlanSummaryView(SqlPlanRowsMixin, ps.PlanSummaryView):
     def __init__(self, db: Database, version: int = 1) -> None:

@@ -10,6 +10,7 @@ is applied exactly once, also after a crash. Tables are named per view generatio
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,7 +21,7 @@ from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing.postgres import PostgresDatastore
 from eventsourcing.sqlite import SQLiteDatastore
 
-from projections.base import PlanRows
+from projections.base import PlanRows, canonical
 
 Kind = Literal["uuid", "text", "date", "int", "real", "bool", "ts"]
 Columns = tuple[tuple[str, Kind], ...]
@@ -190,6 +191,7 @@ class SqlTables:
         self.specs = {s.name: s for s in specs}
         self.kinds: dict[str, Kind] = {c: k for s in specs for c, k in s.columns}
         self.created = False
+        self._creating = threading.Lock()
 
     def name(self, table: str) -> str:
         return self.db.table(f"{self.prefix}_{table}", self.schema)
@@ -197,7 +199,15 @@ class SqlTables:
     def create(self) -> None:
         if self.created:
             return
+        with self._creating:
+            if not self.created:
+                self._create()
+
+    def _create(self) -> None:
         with self.db.transaction(commit=True) as cursor:
+            if self.db.kind == "postgres":
+                # Concurrent CREATE ... IF NOT EXISTS can still collide on PostgreSQL.
+                self.db.execute(cursor, "SELECT pg_advisory_xact_lock(4851733)")
             if self.schema and self.db.kind == "postgres":
                 self.db.execute(cursor, f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
             self.tracking.create(cursor)
@@ -222,7 +232,9 @@ class SqlTables:
     def drop(self) -> None:
         with self.db.transaction(commit=True) as cursor:
             for spec in self.specs.values():
-                self.db.execute(cursor, f"DROP TABLE IF EXISTS {self.name(spec.name)}")
+                # CASCADE: on PostgreSQL the analysts' views may still point at the table.
+                cascade = " CASCADE" if self.db.kind == "postgres" else ""
+                self.db.execute(cursor, f"DROP TABLE IF EXISTS {self.name(spec.name)}{cascade}")
             self.tracking.forget(cursor, self.generation)
         self.created = False
 
@@ -258,6 +270,9 @@ class SqlTables:
                         cursor, table, [r for pr in rows.values() for r in pr.get(table, ())]
                     )
             self.tracking.record(cursor, self.key(tracking), tracking)
+
+    def dump(self) -> dict[str, list[dict[str, Any]]]:
+        return {t: canonical(self.select(f"SELECT * FROM {{{t}}}")) for t in self.specs}
 
     def select(self, statement: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Runs a query in which `{table}` placeholders name this generation's tables."""

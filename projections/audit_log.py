@@ -17,7 +17,7 @@ from uuid import UUID
 from eventsourcing.persistence import Tracking
 
 from domain import events as ev
-from projections.base import BatchProjection, BatchView, Processed
+from projections.base import BatchProjection, BatchView, Processed, canonical
 from projections.memory import MemoryTracking
 
 ENTRY = "entry"
@@ -177,6 +177,10 @@ class MemoryAuditLogView(AuditLogView):
             self._records.clear()
             self._by_entry.clear()
             self.tracking.clear()
+
+    def dump(self) -> dict[str, list[dict[str, Any]]]:
+        with self.tracking.lock:
+            return {"records": canonical(vars(r) for r in self._records.values())}
 
     def entries(
         self, query: AuditQuery, *, limit: int = 100, cursor: str | None = None

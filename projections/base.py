@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 from uuid import UUID
@@ -40,6 +40,15 @@ class BatchView(TrackingRecorder):
     @abstractmethod
     def drop(self) -> None:
         """Removes this generation's tables and tracking (after a switch-over)."""
+
+    @abstractmethod
+    def dump(self) -> dict[str, list[dict[str, Any]]]:
+        """Every row of every table, in a canonical order (to compare with a rebuild)."""
+
+
+def canonical(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Rows in an order that depends on their values only."""
+    return sorted((dict(r) for r in rows), key=lambda r: [(k, str(r[k])) for k in sorted(r)])
 
 
 class PlanRowsView(BatchView):

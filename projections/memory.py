@@ -9,7 +9,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError, Tracking
 
-from projections.base import PlanRows, PlanRowsView
+from projections.base import PlanRows, PlanRowsView, canonical
 
 
 class MemoryTracking:
@@ -57,6 +57,10 @@ class MemoryPlanRows:
         for plan_rows in snapshot:
             yield from plan_rows.get(name, ())
 
+    def tables(self) -> list[str]:
+        with self.tracking.lock:
+            return sorted({t for plan_rows in self._rows.values() for t in plan_rows})
+
     def clear(self) -> None:
         with self.tracking.lock:
             self._rows.clear()
@@ -81,3 +85,6 @@ class MemoryPlanRowsView(PlanRowsView):
 
     def drop(self) -> None:
         self.store.clear()
+
+    def dump(self) -> dict[str, list[dict[str, Any]]]:
+        return {t: canonical(self.store.table(t)) for t in self.store.tables()}

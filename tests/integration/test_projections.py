@@ -1,0 +1,323 @@
+"""Read models built live while plans change equal a rebuild from scratch, on every store."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
+from uuid import UUID
+
+import psycopg
+import pytest
+
+from application.plans import IntegrationPlans
+from infrastructure.projection_runner import FAILED, ProjectionWorker
+from infrastructure.read_models import KINDS, NAMES, ReadModels
+from infrastructure.settings import Settings
+from projections.analytics import StatsQuery
+from projections.audit_log import AuditQuery
+from projections.plan_summary import PlanFilter
+from projections.worklist import WorkQuery
+from tests.builders import KEHL, OFFENBURG, TODAY, ctx, open_details, personal
+from tests.postgres import ADMIN_DSN
+
+PERSONAL_VALUES = ("Amira", "Haddad", "Hauptstraße", "+49 781", "example.org", "secret note")
+
+
+def dsn(settings: Settings) -> str:
+    return ADMIN_DSN.replace("dbname=postgres", f"dbname={settings.postgres_dbname}")
+
+
+@pytest.fixture
+def read_models(plans: IntegrationPlans, store_settings: Settings) -> Iterator[ReadModels]:
+    if store_settings.store == "postgres":
+        # The shared fixture empties the public schema only.
+        with psycopg.connect(dsn(store_settings), autocommit=True) as conn:
+            conn.execute("DROP SCHEMA IF EXISTS analytics CASCADE")
+    models = ReadModels(plans, idle_poll=(0.01, 0.05), retry_delay=(0.02, 0.1))
+    yield models
+    models.stop()
+
+
+def live_plan(plans: IntegrationPlans, i: int) -> UUID:
+    """One plan's life; depending on i with a retraction, transfer, closure, reopening."""
+    c = ctx(f"cw-{i % 3}")
+    opened_on = date(2025, 1, 6) + timedelta(days=9 * i)
+    on = opened_on + timedelta(days=20)
+    place = (OFFENBURG, KEHL)[i % 2]
+    pid = plans.open_plan(
+        c,
+        **open_details(
+            municipality=place,
+            caseworker=c.actor,
+            opened_on=opened_on,
+            personal=personal(),
+        ),
+    ).id
+    consultation = plans.hold_consultation(
+        pid,
+        c,
+        held_on=on,
+        duration_minutes=30 + i,
+        setting="office",
+        interpreter_language=None,
+        topics=["language"],
+        notes="secret note about health",
+    )
+    goal = plans.set_goal(
+        pid, c, field="language", description="secret note", target_on=TODAY, set_on=on
+    ).child_id
+    due = plans.agree_measure(
+        pid,
+        c,
+        field="language",
+        title="secret note title",
+        responsible="client",
+        partner_kind=None,
+        due_on=on + timedelta(days=30),
+        goal_id=goal,
+        agreed_on=on,
+    ).child_id
+    plans.agree_measure(
+        pid,
+        c,
+        field="work",
+        title="secret note",
+        responsible="caseworker",
+        partner_kind=None,
+        due_on=TODAY + timedelta(days=5 + i),
+        goal_id=None,
+        agreed_on=on,
+    )
+    course = plans.enrol_in_course(
+        pid,
+        c,
+        kind="integrationskurs",
+        provider="VHS",
+        starts_on=on,
+        target_level="B1",
+        enrolled_on=on,
+    ).child_id
+    later = on + timedelta(days=60)
+    plans.complete_course(
+        pid, c, course_id=course, completed_on=later, level_reached="A2", certificate=True
+    )
+    job = plans.place_in_job(
+        pid, c, kind="employment", sector="C", starts_on=later, hours_per_week=30, placed_on=later
+    )
+    if i % 3 == 0:
+        plans.retract(pid, c, version=consultation.version, reason="wrong plan", on=later)
+    if i % 3 == 1:
+        plans.transfer(pid, c, municipality=(KEHL, OFFENBURG)[i % 2], caseworker="cw-x", on=later)
+    if i % 4 == 0:
+        plans.complete_measure(pid, c, measure_id=due, completed_on=later, outcome="secret note")
+    if i % 5 == 2:
+        plans.retract(pid, c, version=job.version, reason="never started", on=later)
+    plans.secure_housing(pid, c, kind="private_rental", secured_on=later)
+    if i % 2 == 0:
+        plans.close_plan(pid, c, closed_on=later + timedelta(days=1), reason="goals_achieved")
+        if i % 4 == 0:
+            plans.reopen_plan(pid, c, reopened_on=later + timedelta(days=2), reason="new need")
+    if i % 6 == 5:
+        plans.erase_personal_data(pid, ctx("admin-1", "admin"), legal_basis="Art. 17", on=later)
+    return pid
+
+
+def rebuilt(models: ReadModels, name: str) -> dict[str, list[dict[str, Any]]]:
+    """A new generation of the view filled from the events alone, then removed."""
+    kind = KINDS[name]
+    view = kind.memory_view(99) if models.db is None else kind.sql_view(models.db, 99)
+    view.drop()
+    worker = ProjectionWorker(models.plans, kind.projection(view), batch_size=7)
+    worker.catch_up()
+    dump = view.dump()
+    view.drop()
+    return dump
+
+
+def assert_equal_to_rebuild(models: ReadModels) -> None:
+    for name in NAMES:
+        live = models.view(name).dump()
+        assert live == rebuilt(models, name), name
+        assert any(live.values()), name
+
+
+def test_views_built_live_equal_a_rebuild(plans: IntegrationPlans, read_models: ReadModels) -> None:
+    read_models.start()
+    ids = [live_plan(plans, i) for i in range(8)]
+    read_models.wait_for(plans.recorder.max_notification_id(), timeout=30)
+    assert_equal_to_rebuild(read_models)
+
+    summaries = read_models.summary.list_plans(PlanFilter(as_of=TODAY), limit=100).items
+    assert sorted(s.plan_id for s in summaries) == sorted(ids)
+    erased = read_models.summary.get_summary(ids[5])
+    assert erased is not None
+    assert erased.status == "erased"
+    retracted = read_models.summary.get_summary(ids[0])
+    assert retracted is not None
+    assert retracted.last_consultation_on is None  # the only consultation was retracted
+    assert retracted.status == "open"  # closed, then reopened
+    transferred = read_models.summary.get_summary(ids[1])
+    assert transferred is not None
+    assert (transferred.municipality, transferred.caseworker) == (OFFENBURG, "cw-x")
+    assert read_models.summary.get_summary(ids[2]) == read_models.summary.get_summary(ids[2])
+    job_retracted = read_models.summary.get_summary(ids[2])
+    assert job_retracted is not None
+    assert not job_retracted.employed
+    assert job_retracted.highest_level == "A2"
+
+    for name in NAMES:
+        text = repr(read_models.view(name).dump())
+        for value in PERSONAL_VALUES:
+            assert value not in text, (name, value)
+
+    audit = read_models.audit_log.entries(AuditQuery(plan_id=ids[0]), limit=100).items
+    retracted_entries = [r for r in audit if r.retracted_by is not None]
+    assert [r.type for r in retracted_entries] == ["ConsultationHeld"]
+    assert all(s.state == "running" and s.lag_events == 0 for s in read_models.status())
+
+
+def test_lists_page_filter_and_worklists(plans: IntegrationPlans, read_models: ReadModels) -> None:
+    ids = [live_plan(plans, i) for i in range(6)]
+    read_models.catch_up()
+    seen: list[UUID] = []
+    cursor = None
+    while True:
+        page = read_models.summary.list_plans(PlanFilter(), limit=4, cursor=cursor)
+        seen += [s.plan_id for s in page.items]
+        cursor = page.next_cursor
+        if cursor is None:
+            break
+    assert sorted(seen) == sorted(ids)
+    assert len(seen) == len(set(seen))
+
+    kehl = read_models.summary.list_plans(PlanFilter(scope=[KEHL]), limit=100).items
+    assert {s.municipality for s in kehl} == {KEHL}
+    closed = read_models.summary.list_plans(PlanFilter(status="closed"), limit=100).items
+    assert {s.plan_id for s in closed} == {ids[2]}
+    overdue = read_models.summary.list_plans(PlanFilter(overdue=True, as_of=TODAY), limit=100).items
+    assert overdue
+    assert all(s.overdue_measures > 0 for s in overdue)
+    assert not read_models.summary.list_plans(
+        PlanFilter(overdue=True, as_of=date(2025, 1, 1)), limit=100
+    ).items
+
+    items = read_models.worklist.worklist(WorkQuery(as_of=TODAY, caseworker="cw-0"))
+    assert items
+    assert {i.caseworker for i in items} == {"cw-0"}
+    kinds = {i.kind for i in read_models.worklist.worklist(WorkQuery(as_of=TODAY))}
+    assert {"measure_due", "no_consultation"} <= kinds
+    ending = read_models.worklist.worklist(WorkQuery(as_of=date(2027, 12, 1)))
+    assert "advice_period_ending" in {i.kind for i in ending}
+
+    everything = read_models.audit_log.entries(AuditQuery(), limit=1000).items
+    assert len(everything) == plans.recorder.max_notification_id()
+    by_admin = read_models.audit_log.entries(AuditQuery(actor="admin-1"), limit=10).items
+    assert [r.type for r in by_admin] == ["PersonalDataErased"]
+
+
+def open_in(plans: IntegrationPlans, place: str, count: int) -> None:
+    for _ in range(count):
+        plans.open_plan(ctx(), **open_details(municipality=place, opened_on=date(2025, 2, 3)))
+
+
+def test_small_cells_are_suppressed(plans: IntegrationPlans, read_models: ReadModels) -> None:
+    open_in(plans, OFFENBURG, 4)
+    open_in(plans, KEHL, 5)
+    read_models.catch_up()
+    query = StatsQuery(date(2025, 2, 1), date(2025, 2, 1), metrics=["plans_opened"])
+    figures = {f.municipality: f for f in read_models.analytics.figures(query)}
+    assert figures[OFFENBURG].suppressed
+    assert figures[OFFENBURG].value is None
+    assert figures[OFFENBURG].persons is None
+    assert not figures[KEHL].suppressed
+    assert figures[KEHL].value == 5
+    county = read_models.analytics.figures(
+        StatsQuery(date(2025, 2, 1), date(2025, 2, 1), by_municipality=False)
+    )
+    totals = {f.metric: f for f in county}
+    assert totals["plans_opened"].value == 9
+    assert totals["plans_active"].value == 9
+
+
+def test_analysts_read_suppressed_figures_only(
+    plans: IntegrationPlans, read_models: ReadModels, store_settings: Settings
+) -> None:
+    if store_settings.store != "postgres":
+        pytest.skip("the analysts' SQL access is a PostgreSQL feature")
+    open_in(plans, OFFENBURG, 4)
+    open_in(plans, KEHL, 5)
+    read_models.catch_up()
+    with psycopg.connect(dsn(store_settings), autocommit=True) as conn:
+        conn.execute("SET ROLE iplan_analyst")
+        rows = conn.execute(
+            "SELECT municipality, persons, value, suppressed FROM analytics.monthly_figures "
+            "WHERE metric = 'plans_opened' ORDER BY municipality"
+        ).fetchall()
+        assert rows == [(KEHL, 5, 5.0, False), (OFFENBURG, None, None, True)]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT * FROM analytics.v1_facts")
+
+
+def test_a_failing_commit_is_reported_and_retried(
+    plans: IntegrationPlans, read_models: ReadModels
+) -> None:
+    if read_models.db is None:
+        pytest.skip("the in-memory views have no transaction to interrupt")
+    crashing = threading.Event()
+    crashing.set()
+
+    def crash_before_commit() -> None:
+        if crashing.is_set():
+            raise RuntimeError("simulated crash after the view update, before commit")
+
+    read_models.db.before_commit = crash_before_commit
+    read_models.start()
+    for i in range(3):
+        live_plan(plans, i)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(s.state != FAILED for s in read_models.status()):
+        time.sleep(0.02)
+    statuses = read_models.status()
+    assert {s.state for s in statuses} == {FAILED}
+    assert all("simulated crash" in (s.last_error or "") for s in statuses)
+    assert all(s.lag_events > 0 and s.position is None for s in statuses)
+
+    live_plan(plans, 3)
+    crashing.clear()  # the database is back
+    read_models.wait_for(plans.recorder.max_notification_id(), timeout=30)
+    assert {(s.state, s.last_error) for s in read_models.status()} == {("running", None)}
+    assert_equal_to_rebuild(read_models)
+
+
+def test_rebuild_side_by_side_switches_over(
+    plans: IntegrationPlans, read_models: ReadModels
+) -> None:
+    for i in range(3):
+        live_plan(plans, i)
+    read_models.start()
+    read_models.wait_for(plans.recorder.max_notification_id(), timeout=30)
+    before = read_models.summary.dump()
+    version = read_models.rebuild("plan_summary", timeout=30)
+    assert version == 2
+    live_plan(plans, 3)  # written while the new generation catches up
+    read_models.wait_for(plans.recorder.max_notification_id(), timeout=30)
+    deadline = time.monotonic() + 30
+    while read_models.summary.version != 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert read_models.summary.version == 2
+    assert read_models.registry.get("plan_summary") == 2
+    read_models.wait_for(plans.recorder.max_notification_id(), timeout=30)
+    assert read_models.summary.dump() != before
+    assert_equal_to_rebuild(read_models)
+    if read_models.db is not None:
+        # A new process finds the new generation serving.
+        assert ReadModels(plans).summary.version == 2
+
+
+def test_wait_for_times_out_when_not_processed(read_models: ReadModels) -> None:
+    with pytest.raises(TimeoutError):
+        read_models.wait_for(10**9, timeout=0.2)
+    read_models.wait_for(None)
