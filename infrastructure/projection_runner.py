@@ -61,6 +61,7 @@ class ProjectionWorker:
         self.idle_poll = idle_poll
         self.retry_delay = retry_delay
         self.state = STOPPED
+        self._running_state = RUNNING
         self.last_error: str | None = None
         self._progress = on_progress or threading.Condition()
         self._stopping = threading.Event()
@@ -97,6 +98,10 @@ class ProjectionWorker:
                 # The transaction rolled back; what the projection holds in memory may be ahead.
                 self.projection.reset()
                 raise
+            if self.state == FAILED:
+                log.info("projection_recovered", projection=self.name, version=self.version)
+                self.state = self._running_state
+                self.last_error = None
         with self._progress:
             self._progress.notify_all()
         return len(batch)
@@ -112,7 +117,7 @@ class ProjectionWorker:
         if self._thread is not None and self._thread.is_alive():
             return
         self._stopping.clear()
-        self.state = state
+        self.state = self._running_state = state
         self._thread = threading.Thread(
             target=self._loop, name=f"projection-{self.name}-v{self.version}", daemon=True
         )
@@ -133,7 +138,6 @@ class ProjectionWorker:
     def _loop(self) -> None:
         idle = self.idle_poll[0]
         retry = self.retry_delay[0]
-        running_state = self.state
         while not self._stopping.is_set():
             try:
                 count = self.run_batch()
@@ -150,10 +154,6 @@ class ProjectionWorker:
                 self._stopping.wait(retry)
                 retry = min(retry * 2, self.retry_delay[1])
                 continue
-            if self.state == FAILED:
-                log.info("projection_recovered", projection=self.name, version=self.version)
-                self.state = running_state
-                self.last_error = None
             retry = self.retry_delay[0]
             if count:
                 idle = self.idle_poll[0]
