@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar, cast
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import JSONTranscoder, RecordConflictError
+from eventsourcing.persistence import (
+    ApplicationRecorder,
+    JSONTranscoder,
+    Mapper,
+    RecordConflictError,
+)
 
 from application.clock import today_in_germany
 from application.errors import (
@@ -20,9 +25,11 @@ from application.errors import (
     VersionNotFound,
 )
 from application.history import HistoryEntry, build_history, entry_data
+from application.protection import IntegrityReport, StoreAdapters
 from application.transcodings import DateAsISO
 from domain import events as ev
 from domain.context import EntryContext
+from domain.errors import PlanErased
 from domain.plan import IntegrationPlan
 
 # Plan ids for idempotent opening are derived from the actor and the key.
@@ -77,7 +84,10 @@ class IntegrationPlans(Application[UUID]):
         env: dict[str, str] | None = None,
         *,
         today: Callable[[], date] = today_in_germany,
+        adapters: StoreAdapters | None = None,
     ) -> None:
+        # Set before the library constructs the mapper and recorder, which it asks for.
+        self._adapters = adapters
         super().__init__(env)
         self.today = today
         self._find_position: PositionFinder | None = None
@@ -85,6 +95,16 @@ class IntegrationPlans(Application[UUID]):
     def use_position_finder(self, find_position: PositionFinder) -> None:
         """Plugs in the store's look-up of an entry's global position (see infrastructure)."""
         self._find_position = find_position
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        if self._adapters is None:
+            return super().construct_mapper()
+        return self._adapters.mapper(self.factory, self.construct_transcoder())
+
+    def construct_recorder(self) -> ApplicationRecorder:
+        if self._adapters is None:
+            return super().construct_recorder()
+        return self._adapters.recorder(self.factory)
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -155,7 +175,29 @@ class IntegrationPlans(Application[UUID]):
     retract = _plan_command("retract")
     close_plan = _plan_command("close_plan")
     reopen_plan = _plan_command("reopen_plan")
-    erase_personal_data = _plan_command("erase_personal_data")
+
+    def erase_personal_data(
+        self,
+        plan_id: UUID,
+        ctx: EntryContext,
+        expected_version: int | None = None,
+        **details: Any,
+    ) -> Recorded:
+        """Records PersonalDataErased, then destroys the plan's key: its personal values
+        become unreadable everywhere, snapshots included. Asked again for an erased plan,
+        it finishes an erasure interrupted before the key was destroyed, then refuses."""
+        try:
+            recorded = self._execute(
+                plan_id,
+                ctx,
+                expected_version,
+                lambda plan: plan.erase_personal_data(ctx=ctx, **details),
+            )
+        except PlanErased:
+            self._destroy_key(plan_id)
+            raise
+        self._destroy_key(plan_id)
+        return recorded
 
     # -- queries -----------------------------------------------------------------------
 
@@ -175,10 +217,33 @@ class IntegrationPlans(Application[UUID]):
         return plan
 
     def history(self, plan_id: UUID) -> list[HistoryEntry]:
-        entries = list(self.events.get(plan_id))
+        entries = [e for e in self.events.get(plan_id) if isinstance(e, ev.PlanEvent)]
         if not entries:
             raise PlanNotFound(f"no plan {plan_id}")
-        return build_history(e for e in entries if isinstance(e, ev.PlanEvent))
+        if any(isinstance(e, ev.PersonalDataErased) for e in entries):
+            # Another process may still hold the destroyed key in its cache: never show
+            # personal values of an erased plan, however they were read.
+            entries = [e.without_personal() for e in entries]
+        return build_history(entries)
+
+    def verify_integrity(self, plan_id: UUID) -> IntegrityReport:
+        """Checks the plan's stored entries against the hash chain recorded with them."""
+        report = self._protection().integrity.verify(plan_id)
+        if report is None:
+            raise PlanNotFound(f"no plan {plan_id}")
+        return report
+
+    def verify_all(self) -> Iterator[IntegrityReport]:
+        """Every plan's integrity report, plan by plan (`iplan verify --all`)."""
+        integrity = self._protection().integrity
+        for plan_id in integrity.plan_ids():
+            report = integrity.verify(plan_id)
+            if report is not None:
+                yield report
+
+    def rewrap_keys(self) -> int:
+        """Re-wraps every plan's data key under the current master key (key rotation)."""
+        return self._protection().keys.rewrap_all()
 
     # -- internals ---------------------------------------------------------------------
 
@@ -243,6 +308,15 @@ class IntegrationPlans(Application[UUID]):
         position = self._find_position(plan.id, version) if self._find_position else None
         child_id = child_ids[0] if child_ids and not isinstance(entry, ev.PlanOpened) else None
         return Recorded(plan.id, version, position, child_id, repeated=True)
+
+    def _protection(self) -> StoreAdapters:
+        if self._adapters is None:
+            raise RuntimeError("built without personal-data protection: use build_plans()")
+        return self._adapters
+
+    def _destroy_key(self, plan_id: UUID) -> None:
+        if self._adapters is not None:
+            self._adapters.keys.destroy(plan_id)
 
     def _version_as_of(self, plan_id: UUID, as_of: datetime) -> int:
         version = None

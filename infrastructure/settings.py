@@ -48,6 +48,15 @@ class Settings(BaseSettings):
     log_format: Literal["auto", "json", "console"] = Field(
         "auto", description="auto: JSON unless standard error is a terminal."
     )
+    master_key: SecretStr | None = Field(
+        None,
+        description="Base64 256-bit key wrapping each plan's data key; "
+        "embedded default: generated once in data_dir/master.key.",
+    )
+    previous_master_keys: SecretStr = Field(
+        SecretStr(""),
+        description="Comma-separated base64 master keys still readable until `iplan keys rotate`.",
+    )
 
     @property
     def sqlite_path(self) -> Path:

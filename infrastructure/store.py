@@ -14,6 +14,14 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder
 
 from application.clock import today_in_germany
 from application.plans import IntegrationPlans, PositionFinder
+from infrastructure.crypto import (
+    master_key_path,
+    master_keys,
+    new_key,
+    read_key_file,
+    write_key_file,
+)
+from infrastructure.protection import PersonalDataProtection
 from infrastructure.settings import Settings
 
 
@@ -22,9 +30,40 @@ def build_plans(
 ) -> IntegrationPlans:
     if settings.store == "sqlite":
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-    plans = IntegrationPlans(settings.eventsourcing_env(), today=today)
+    protection = PersonalDataProtection(master_keys(settings))
+    plans = IntegrationPlans(settings.eventsourcing_env(), today=today, adapters=protection)
+    try:
+        # Fails fast when the master key does not fit the database's keys.
+        protection.integrity_key()
+    except Exception:
+        plans.close()
+        raise
     plans.use_position_finder(position_finder(plans.recorder))
     return plans
+
+
+def rotate_master_key(settings: Settings) -> int:
+    """`iplan keys rotate`: re-wraps every plan's data key under a new master key.
+
+    With `IPLAN_MASTER_KEY` set, the new key is that one: put the new key there and the old
+    one in `IPLAN_PREVIOUS_MASTER_KEYS`, rotate, then drop the old one. Without it (the
+    embedded default), a new key is generated into the key file, kept there beside the old
+    one until every data key is re-wrapped, then the old one is removed. No entry is
+    rewritten. Answers how many data keys were re-wrapped.
+    """
+    key_file = None
+    if settings.master_key is None and settings.store != "memory":
+        key_file = master_key_path(settings)
+        current = read_key_file(key_file)
+        write_key_file(key_file, [new_key(), *current], replace=True)
+    plans = build_plans(settings)
+    try:
+        count = plans.rewrap_keys()
+    finally:
+        plans.close()
+    if key_file is not None:
+        write_key_file(key_file, read_key_file(key_file)[:1], replace=True)
+    return count
 
 
 def position_finder(recorder: ApplicationRecorder) -> PositionFinder:

@@ -1,0 +1,67 @@
+"""Ports for personal-data protection: the plans' keys and their tamper-evident histories."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Protocol
+from uuid import UUID
+
+from eventsourcing.persistence import (
+    ApplicationRecorder,
+    InfrastructureFactory,
+    Mapper,
+    Transcoder,
+)
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    """Whether a plan's stored history is intact; if not, where it first breaks and how."""
+
+    plan_id: UUID
+    ok: bool
+    checked: int
+    first_bad_version: int | None = None
+    problem: str | None = None
+
+
+class PlanKeys(Protocol):
+    """Each plan's data key: destroying it makes the plan's personal values unreadable."""
+
+    def destroy(self, plan_id: UUID) -> None: ...
+
+    def rewrap_all(self) -> int:
+        """Re-wraps every data key under the current master key; answers how many changed."""
+        ...
+
+
+class PlanIntegrity(Protocol):
+    """Checks stored histories against the chain recorded beside them."""
+
+    def verify(self, plan_id: UUID) -> IntegrityReport | None:
+        """The plan's report; None when nothing at all is stored for it."""
+        ...
+
+    def plan_ids(self) -> Iterable[UUID]:
+        """Every plan with stored entries or chain links."""
+        ...
+
+
+class StoreAdapters(Protocol):
+    """What the infrastructure plugs into the application while it is being constructed.
+
+    `mapper` is asked first, then `recorder`; afterwards `keys` and `integrity` serve.
+    """
+
+    @property
+    def keys(self) -> PlanKeys: ...
+
+    @property
+    def integrity(self) -> PlanIntegrity: ...
+
+    def mapper(
+        self, factory: InfrastructureFactory[Any], transcoder: Transcoder
+    ) -> Mapper[UUID]: ...
+
+    def recorder(self, factory: InfrastructureFactory[Any]) -> ApplicationRecorder: ...

@@ -1,0 +1,256 @@
+"""The library's application recorders, extended to write each entry's chain link with it.
+
+Links are computed before the writing transaction (a committed link never changes) and
+inserted inside it, so an entry is never stored without its link. On PostgreSQL the links
+are inserted after the entries, under the library's table lock, pipelined with the commit.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+from uuid import UUID
+
+from eventsourcing.persistence import StoredEvent
+from eventsourcing.popo import POPOApplicationRecorder
+from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
+from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
+from psycopg import Cursor
+from psycopg.rows import DictRow
+from psycopg.sql import SQL, Identifier
+
+from application.protection import IntegrityReport
+from infrastructure.integrity import CHAIN_TABLE, Chain, Link, verify
+
+Secret = Callable[[], bytes]
+History = tuple[list[StoredEvent], list[tuple[int, bytes]]]
+
+
+class ChainedRecorder(Protocol):
+    chain: Chain
+
+    def select_history(self, plan_id: UUID) -> History:
+        """The plan's stored entries and recorded links, read consistently."""
+        ...
+
+    def plan_ids(self) -> list[UUID]: ...
+
+
+class RecorderIntegrity:
+    """The application's PlanIntegrity port over a chained recorder."""
+
+    def __init__(self, recorder: ChainedRecorder) -> None:
+        self.recorder = recorder
+
+    def verify(self, plan_id: UUID) -> IntegrityReport | None:
+        stored, links = self.recorder.select_history(plan_id)
+        if not stored and not links:
+            return None
+        return verify(self.recorder.chain, plan_id, stored, links)
+
+    def plan_ids(self) -> list[UUID]:
+        return self.recorder.plan_ids()
+
+
+class ChainedPOPORecorder(POPOApplicationRecorder):
+    def __init__(self, *, chain_secret: Secret) -> None:
+        super().__init__()
+        self.links: dict[UUID, dict[int, bytes]] = defaultdict(dict)
+        self.chain = Chain(chain_secret, self._select_link)
+
+    def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
+        links = self.chain.links_for(stored_events)
+        ids = super().insert_events(stored_events, plan_chain=links, **kwargs)
+        self.chain.remember(links)
+        return ids
+
+    def _update_table(
+        self,
+        stored_events: Sequence[StoredEvent],
+        *,
+        plan_chain: Sequence[Link] = (),
+        **kwargs: Any,
+    ) -> Sequence[int] | None:
+        ids = super()._update_table(stored_events, **kwargs)
+        for plan_id, version, link in plan_chain:
+            self.links[plan_id][version] = link
+        return ids
+
+    def _select_link(self, plan_id: UUID, version: int) -> bytes | None:
+        with self._database_lock:
+            return self.links.get(plan_id, {}).get(version)
+
+    def select_history(self, plan_id: UUID) -> History:
+        with self._database_lock:
+            return list(self.select_events(plan_id)), sorted(self.links.get(plan_id, {}).items())
+
+    def plan_ids(self) -> list[UUID]:
+        with self._database_lock:
+            ids = {UUID(i) for i, index in self._stored_events_index.items() if index}
+            return sorted(ids | {i for i, links in self.links.items() if links})
+
+
+class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
+    def __init__(
+        self,
+        datastore: SQLiteDatastore,
+        events_table_name: str = "stored_events",
+        *,
+        chain_secret: Secret,
+    ) -> None:
+        super().__init__(datastore, events_table_name)
+        self.chain = Chain(chain_secret, self._select_link)
+
+    def construct_create_table_statements(self) -> list[str]:
+        return [
+            *super().construct_create_table_statements(),
+            f"CREATE TABLE IF NOT EXISTS {CHAIN_TABLE} (plan_id TEXT, version INTEGER, "
+            "link BLOB NOT NULL, PRIMARY KEY (plan_id, version)) WITHOUT ROWID",
+        ]
+
+    def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
+        links = self.chain.links_for(stored_events)
+        ids = super().insert_events(stored_events, plan_chain=links, **kwargs)
+        self.chain.remember(links)
+        return ids
+
+    def _insert_events(
+        self,
+        c: SQLiteCursor,
+        stored_events: Sequence[StoredEvent],
+        *,
+        plan_chain: Sequence[Link] = (),
+        **kwargs: Any,
+    ) -> Sequence[int] | None:
+        ids = super()._insert_events(c, stored_events, **kwargs)
+        c.executemany(
+            f"INSERT INTO {CHAIN_TABLE} VALUES (?, ?, ?)",  # noqa: S608
+            [(plan_id.hex, version, link) for plan_id, version, link in plan_chain],
+        )
+        return ids
+
+    def _select_link(self, plan_id: UUID, version: int) -> bytes | None:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(
+                f"SELECT link FROM {CHAIN_TABLE} WHERE plan_id = ? AND version = ?",  # noqa: S608
+                (plan_id.hex, version),
+            )
+            row = c.fetchone()
+        return None if row is None else bytes(row[0])
+
+    def select_history(self, plan_id: UUID) -> History:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(
+                f"SELECT originator_version, topic, state FROM {self.events_table_name} "  # noqa: S608
+                "WHERE originator_id = ? ORDER BY originator_version",
+                (plan_id.hex,),
+            )
+            stored = [StoredEvent(plan_id, row[0], row[1], bytes(row[2])) for row in c.fetchall()]
+            c.execute(
+                f"SELECT version, link FROM {CHAIN_TABLE} WHERE plan_id = ? ORDER BY version",  # noqa: S608
+                (plan_id.hex,),
+            )
+            links = [(int(row[0]), bytes(row[1])) for row in c.fetchall()]
+        return stored, links
+
+    def plan_ids(self) -> list[UUID]:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(
+                f"SELECT originator_id FROM {self.events_table_name} "  # noqa: S608
+                f"UNION SELECT plan_id FROM {CHAIN_TABLE}"
+            )
+            return sorted(UUID(row[0]) for row in c.fetchall())
+
+
+class ChainedPostgresRecorder(PostgresApplicationRecorder):
+    def __init__(
+        self,
+        datastore: PostgresDatastore,
+        *,
+        events_table_name: str = "stored_events",
+        chain_secret: Secret,
+    ) -> None:
+        super().__init__(datastore, events_table_name=events_table_name)
+        schema = Identifier(datastore.schema)
+        self.chain_table = SQL("{}.{}").format(schema, Identifier(CHAIN_TABLE))
+        self.events_table = SQL("{}.{}").format(schema, Identifier(events_table_name))
+        self.sql_create_statements.append(
+            SQL(
+                "CREATE TABLE IF NOT EXISTS {} (plan_id uuid NOT NULL, version bigint NOT NULL, "
+                "link bytea NOT NULL, PRIMARY KEY (plan_id, version))"
+            ).format(self.chain_table)
+        )
+        self.insert_links_statement = SQL(
+            "INSERT INTO {} (plan_id, version, link) "
+            "SELECT * FROM unnest(%s::uuid[], %s::bigint[], %s::bytea[])"
+        ).format(self.chain_table)
+        self.chain = Chain(chain_secret, self._select_link)
+
+    def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
+        links = self.chain.links_for(stored_events)
+        ids = super().insert_events(stored_events, plan_chain=links, **kwargs)
+        self.chain.remember(links)
+        return ids
+
+    def _fetch_ids_after_insert_events(
+        self,
+        curs: Cursor[DictRow],
+        stored_events: Sequence[StoredEvent],
+        *,
+        plan_chain: Sequence[Link] = (),
+        **kwargs: Any,
+    ) -> Sequence[int] | None:
+        # Runs once the entries are inserted, in their transaction: a conflicting write
+        # has failed on the entries already, and the links go with the same commit.
+        ids = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
+        if plan_chain:
+            plan_ids, versions, links = zip(*plan_chain, strict=True)
+            curs.execute(self.insert_links_statement, (list(plan_ids), list(versions), list(links)))
+        return ids
+
+    def _select_link(self, plan_id: UUID, version: int) -> bytes | None:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                SQL("SELECT link FROM {} WHERE plan_id = %s AND version = %s").format(
+                    self.chain_table
+                ),
+                (plan_id, version),
+                prepare=True,
+            )
+            row = curs.fetchone()
+        return None if row is None else bytes(row["link"])
+
+    def select_history(self, plan_id: UUID) -> History:
+        with self.datastore.get_connection() as conn, conn.transaction(force_rollback=True):
+            curs = conn.cursor()
+            # One snapshot for both reads, so a concurrent write cannot look like tampering.
+            curs.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            curs.execute(
+                SQL(
+                    "SELECT originator_version, topic, state FROM {} "
+                    "WHERE originator_id = %s ORDER BY originator_version"
+                ).format(self.events_table),
+                (plan_id,),
+            )
+            stored = [
+                StoredEvent(plan_id, row["originator_version"], row["topic"], bytes(row["state"]))
+                for row in curs.fetchall()
+            ]
+            curs.execute(
+                SQL("SELECT version, link FROM {} WHERE plan_id = %s ORDER BY version").format(
+                    self.chain_table
+                ),
+                (plan_id,),
+            )
+            links = [(int(row["version"]), bytes(row["link"])) for row in curs.fetchall()]
+        return stored, links
+
+    def plan_ids(self) -> list[UUID]:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                SQL("SELECT originator_id AS id FROM {} UNION SELECT plan_id FROM {}").format(
+                    self.events_table, self.chain_table
+                )
+            )
+            return sorted(row["id"] for row in curs.fetchall())

@@ -1,0 +1,154 @@
+"""Envelope encryption: master keys wrap each plan's data key; data keys seal personal values."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import hashlib
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from uuid import UUID
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from infrastructure.settings import Settings
+
+KEY_BYTES = 32
+NONCE_BYTES = 12
+MASTER_KEY_FILE = "master.key"
+SEALED_PREFIX = "enc1:"
+
+
+class KeyMaterialError(Exception):
+    """A key is missing, malformed, or does not fit the stored data."""
+
+
+def new_key() -> bytes:
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def encode_key(key: bytes) -> str:
+    return base64.b64encode(key).decode("ascii")
+
+
+def decode_key(text: str) -> bytes:
+    try:
+        key = base64.b64decode(text.strip(), validate=True)
+    except binascii.Error:
+        raise KeyMaterialError("a master key is not valid base64") from None
+    if len(key) != KEY_BYTES:
+        raise KeyMaterialError(f"a master key must be {KEY_BYTES} bytes, got {len(key)}")
+    return key
+
+
+def key_id(key: bytes) -> str:
+    """A master key's public name: a fingerprint, so stored rows say which key wrapped them."""
+    return hashlib.sha256(b"iplan-master-key-id\x00" + key).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class MasterKeys:
+    """The current master key and the retired ones still readable until rotation."""
+
+    current: bytes
+    previous: tuple[bytes, ...] = ()
+
+    @property
+    def current_id(self) -> str:
+        return key_id(self.current)
+
+    def wrap(self, plan_id: UUID, data_key: bytes) -> tuple[str, bytes]:
+        """The data key sealed under the current master key, bound to its plan."""
+        nonce = os.urandom(NONCE_BYTES)
+        wrapped = AESGCM(self.current).encrypt(nonce, data_key, _wrap_context(plan_id))
+        return self.current_id, nonce + wrapped
+
+    def unwrap(self, plan_id: UUID, wrapping_key_id: str, wrapped: bytes) -> bytes:
+        for master in (self.current, *self.previous):
+            if key_id(master) == wrapping_key_id:
+                try:
+                    nonce, sealed = wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:]
+                    return AESGCM(master).decrypt(nonce, sealed, _wrap_context(plan_id))
+                except InvalidTag:
+                    raise KeyMaterialError(f"the data key of {plan_id} does not unwrap") from None
+        raise KeyMaterialError(
+            f"the data key of {plan_id} is wrapped by master key {wrapping_key_id}, "
+            "which is not configured (IPLAN_MASTER_KEY / IPLAN_PREVIOUS_MASTER_KEYS)"
+        )
+
+
+def _wrap_context(plan_id: UUID) -> bytes:
+    return b"iplan-data-key\x00" + plan_id.bytes
+
+
+def seal(data_key: bytes, plaintext: bytes, context: bytes) -> str:
+    """AES-GCM ciphertext as text, so that it sits inside the transcoded event."""
+    nonce = os.urandom(NONCE_BYTES)
+    sealed = AESGCM(data_key).encrypt(nonce, plaintext, context)
+    return SEALED_PREFIX + base64.b64encode(nonce + sealed).decode("ascii")
+
+
+def is_sealed(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(SEALED_PREFIX)
+
+
+def unseal(data_key: bytes, text: str, context: bytes) -> bytes:
+    raw = base64.b64decode(text[len(SEALED_PREFIX) :])
+    try:
+        return AESGCM(data_key).decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], context)
+    except InvalidTag:
+        raise KeyMaterialError("sealed personal values do not fit their entry") from None
+
+
+def master_keys(settings: Settings) -> MasterKeys:
+    """`IPLAN_MASTER_KEY` if set; the memory store's ephemeral key; else the data directory's."""
+    previous = tuple(
+        decode_key(text)
+        for text in settings.previous_master_keys.get_secret_value().split(",")
+        if text.strip()
+    )
+    if settings.master_key is not None:
+        return MasterKeys(decode_key(settings.master_key.get_secret_value()), previous)
+    if settings.store == "memory":
+        return MasterKeys(new_key(), previous)
+    current, *older = read_key_file(master_key_path(settings))
+    return MasterKeys(current, (*older, *previous))
+
+
+def master_key_path(settings: Settings) -> Path:
+    return settings.data_dir / MASTER_KEY_FILE
+
+
+def read_key_file(path: Path) -> list[bytes]:
+    """The key file's keys, current first; the file is made (mode 0600) if missing."""
+    if not path.exists():
+        write_key_file(path, [new_key()], replace=False)
+    keys = [decode_key(line) for line in path.read_text(encoding="ascii").split() if line]
+    if not keys:
+        raise KeyMaterialError(f"{path} holds no master key")
+    return keys
+
+
+def write_key_file(path: Path, keys: list[bytes], *, replace: bool) -> None:
+    """Writes the keys atomically, readable by the owner only; without `replace`, a
+    concurrent creator's file wins."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="ascii") as file:
+        file.write("".join(encode_key(key) + "\n" for key in keys))
+        file.flush()
+        os.fsync(file.fileno())
+    try:
+        if replace:
+            temporary.replace(path)
+        else:
+            with contextlib.suppress(FileExistsError):
+                os.link(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()

@@ -1,0 +1,97 @@
+"""A Mapper that seals every entry's `personal` part with its plan's data key before storing.
+
+Entries keep their personal values apart in `personal` (see domain/events.py); snapshots
+hold entries too. Both are sealed with AES-GCM, bound to the plan and the entry's version,
+so a sealed value moved to another entry does not open. Once the plan's key is destroyed
+the personal part reads as None: the rest of the entry stays readable.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+from uuid import UUID
+
+from eventsourcing.domain import DomainEventProtocol
+from eventsourcing.persistence import Cipher, Compressor, Mapper, StoredEvent, Transcoder
+
+from infrastructure.crypto import is_sealed, seal, unseal
+from infrastructure.keystore import KeyRing
+
+PERSONAL = "personal"
+ENTRIES = "entries"
+
+
+def personal_context(plan_id: UUID, version: int) -> bytes:
+    return b"iplan-personal\x00" + plan_id.bytes + version.to_bytes(8, "big")
+
+
+class PersonalDataMapper(Mapper[UUID]):
+    """Seals `personal` on the way to the store and opens it on the way back."""
+
+    def __init__(
+        self,
+        transcoder: Transcoder,
+        compressor: Compressor | None = None,
+        cipher: Cipher | None = None,
+        *,
+        keys: KeyRing,
+    ) -> None:
+        super().__init__(transcoder, compressor, cipher)
+        self.keys = keys
+
+    def to_stored_event(self, domain_event: DomainEventProtocol[UUID]) -> StoredEvent:
+        state = dict(vars(domain_event))
+        if PERSONAL in state:
+            state[PERSONAL] = self._seal(state, create=state["originator_version"] == 1)
+        elif isinstance(state.get("state"), dict) and ENTRIES in state["state"]:
+            snapshot_state = dict(state["state"])
+            snapshot_state[ENTRIES] = [self._seal_entry(e) for e in snapshot_state[ENTRIES]]
+            state["state"] = snapshot_state
+        else:
+            return super().to_stored_event(domain_event)
+        return super().to_stored_event(_with_state(domain_event, state))
+
+    def to_domain_event(self, stored_event: StoredEvent) -> DomainEventProtocol[UUID]:
+        domain_event = super().to_domain_event(stored_event)
+        state = vars(domain_event)
+        if PERSONAL in state:
+            state[PERSONAL] = self._open(state)
+        elif isinstance(state.get("state"), dict) and ENTRIES in state["state"]:
+            for entry in state["state"][ENTRIES]:
+                entry["state"][PERSONAL] = self._open(entry["state"])
+        return domain_event
+
+    def _seal_entry(self, entry: dict[str, Any]) -> dict[str, Any]:
+        entry_state = dict(entry["state"])
+        entry_state[PERSONAL] = self._seal(entry_state, create=False)
+        return {**entry, "state": entry_state}
+
+    def _seal(self, state: dict[str, Any], *, create: bool) -> str | None:
+        personal = state[PERSONAL]
+        if personal is None:
+            return None
+        plan_id = cast(UUID, state["originator_id"])
+        key = self.keys.data_key(plan_id, create=create)
+        if key is None:
+            # Never store personal values in the clear: the plan's key is gone (erased).
+            raise PermissionError(f"plan {plan_id} was erased; its personal data cannot be stored")
+        plaintext = self.transcoder.encode(personal)
+        return seal(key, plaintext, personal_context(plan_id, state["originator_version"]))
+
+    def _open(self, state: dict[str, Any]) -> dict[str, Any] | None:
+        sealed = state[PERSONAL]
+        if not is_sealed(sealed):
+            return cast(dict[str, Any] | None, sealed)
+        plan_id = cast(UUID, state["originator_id"])
+        key = self.keys.data_key(plan_id)
+        if key is None:
+            return None
+        context = personal_context(plan_id, state["originator_version"])
+        return cast(dict[str, Any], self.transcoder.decode(unseal(key, sealed, context)))
+
+
+def _with_state(domain_event: DomainEventProtocol[UUID], state: dict[str, Any]) -> Any:
+    """A copy of the event with other attribute values, made as the library rebuilds events."""
+    copy = object.__new__(type(domain_event))
+    object.__setattr__(copy, "__dict__", state)
+    return copy
