@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
@@ -30,15 +31,23 @@ def dsn(settings: Settings) -> str:
     return ADMIN_DSN.replace("dbname=postgres", f"dbname={settings.postgres_dbname}")
 
 
-@pytest.fixture
-def read_models(plans: IntegrationPlans, store_settings: Settings) -> Iterator[ReadModels]:
+@contextmanager
+def running_read_models(plans: IntegrationPlans, store_settings: Settings) -> Iterator[ReadModels]:
     if store_settings.store == "postgres":
         # The shared fixture empties the public schema only.
         with psycopg.connect(dsn(store_settings), autocommit=True) as conn:
             conn.execute("DROP SCHEMA IF EXISTS analytics CASCADE")
     models = ReadModels(plans, idle_poll=(0.01, 0.05), retry_delay=(0.02, 0.1))
-    yield models
-    models.stop()
+    try:
+        yield models
+    finally:
+        models.stop()
+
+
+@pytest.fixture
+def read_models(plans: IntegrationPlans, store_settings: Settings) -> Iterator[ReadModels]:
+    with running_read_models(plans, store_settings) as models:
+        yield models
 
 
 def live_plan(plans: IntegrationPlans, i: int) -> UUID:
