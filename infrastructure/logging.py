@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import MutableMapping
+from collections.abc import Mapping, MutableMapping
 from typing import Any
 
 import structlog
@@ -35,15 +35,31 @@ PERSONAL_KEYS = frozenset(
     }
 )
 REDACTED = "[personal data withheld]"
+MAX_DEPTH = 8
 
 
 def refuse_personal_fields(
     _logger: Any, _method: str, event_dict: MutableMapping[str, Any]
 ) -> MutableMapping[str, Any]:
-    for key in list(event_dict):
-        if key in PERSONAL_KEYS:
-            event_dict[key] = REDACTED
+    """Withholds the value of every personal key, also inside nested dicts and lists."""
+    for key, value in list(event_dict.items()):
+        event_dict[key] = REDACTED if key in PERSONAL_KEYS else _withhold(value)
     return event_dict
+
+
+def _withhold(value: Any, depth: int = 0) -> Any:
+    if depth > MAX_DEPTH:
+        return REDACTED  # deeper than any log event should be: not worth the risk
+    if isinstance(value, Mapping):
+        return {
+            k: REDACTED if k in PERSONAL_KEYS else _withhold(v, depth + 1) for k, v in value.items()
+        }
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_withhold(v, depth + 1) for v in value]
+    if not isinstance(value, str | bytes) and hasattr(value, "personal"):
+        # An entry, a plan's state or a history line: its repr would show personal values.
+        return f"<{type(value).__name__}: {REDACTED}>"
+    return value
 
 
 def configure_logging(settings: Settings) -> None:
