@@ -54,7 +54,9 @@ def _withhold(value: Any, depth: int = 0) -> Any:
         return {
             k: REDACTED if k in PERSONAL_KEYS else _withhold(v, depth + 1) for k, v in value.items()
         }
-    if isinstance(value, list | tuple | set | frozenset):
+    if isinstance(value, tuple):  # keeps exc_info tuples what they are
+        return tuple(_withhold(v, depth + 1) for v in value)
+    if isinstance(value, list | set | frozenset):
         return [_withhold(v, depth + 1) for v in value]
     if not isinstance(value, str | bytes) and hasattr(value, "personal"):
         # An entry, a plan's state or a history line: its repr would show personal values.

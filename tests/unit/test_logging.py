@@ -111,3 +111,14 @@ def test_entries_and_bound_context_never_show_their_personal_values(
     assert "ConsultationHeld" in line
     for secret in SECRETS:
         assert secret not in line, secret
+
+
+def test_exceptions_are_still_rendered(
+    log_lines: Callable[[], FilteringBoundLogger], capsys: pytest.CaptureFixture[str]
+) -> None:
+    logger = log_lines()
+    try:
+        raise RuntimeError("database went away")
+    except RuntimeError as error:
+        logger.error("write_failed", exc_info=(type(error), error, error.__traceback__))
+    assert "database went away" in written(capsys)
