@@ -27,7 +27,9 @@ class KeyTable(Protocol):
 
     def select(self, plan_id: UUID) -> WrappedKey | None: ...
 
-    def insert_if_absent(self, plan_id: UUID, wrapped: WrappedKey) -> None: ...
+    def insert_if_absent(self, plan_id: UUID, wrapped: WrappedKey) -> bool:
+        """Stores the key unless the plan has one; answers whether it stored it."""
+        ...
 
     def replace(self, plan_id: UUID, old: WrappedKey, new: WrappedKey) -> None: ...
 
@@ -44,9 +46,9 @@ class MemoryKeyTable:
     def select(self, plan_id: UUID) -> WrappedKey | None:
         return self._rows.get(plan_id)
 
-    def insert_if_absent(self, plan_id: UUID, wrapped: WrappedKey) -> None:
+    def insert_if_absent(self, plan_id: UUID, wrapped: WrappedKey) -> bool:
         with self._lock:
-            self._rows.setdefault(plan_id, wrapped)
+            return self._rows.setdefault(plan_id, wrapped) is wrapped
 
     def replace(self, plan_id: UUID, old: WrappedKey, new: WrappedKey) -> None:
         with self._lock:
@@ -78,12 +80,14 @@ class SQLiteKeyTable:
             row = c.fetchone()
         return None if row is None else (str(row[0]), bytes(row[1]))
 
-    def insert_if_absent(self, plan_id: UUID, wrapped: WrappedKey) -> None:
+    def insert_if_absent(self, plan_id: UUID, wrapped: WrappedKey) -> bool:
         with self.datastore.transaction(commit=True) as c:
             c.execute(
                 f"INSERT OR IGNORE INTO {KEY_TABLE} VALUES (?, ?, ?)",  # noqa: S608
                 (plan_id.hex, *wrapped),
             )
+            c.execute("SELECT changes()")
+            return bool(c.fetchone()[0])
 
     def replace(self, plan_id: UUID, old: WrappedKey, new: WrappedKey) -> None:
         with self.datastore.transaction(commit=True) as c:
@@ -141,12 +145,13 @@ class PostgresKeyTable:
             row = curs.fetchone()
         return None if row is None else (str(row["key_id"]), bytes(row["wrapped"]))
 
-    def insert_if_absent(self, plan_id: UUID, wrapped: WrappedKey) -> None:
+    def insert_if_absent(self, plan_id: UUID, wrapped: WrappedKey) -> bool:
         with self.datastore.transaction(commit=True) as curs:
             curs.execute(
                 SQL("INSERT INTO {} VALUES (%s, %s, %s) ON CONFLICT DO NOTHING").format(self.table),
                 (plan_id, *wrapped),
             )
+            return curs.rowcount == 1
 
     def replace(self, plan_id: UUID, old: WrappedKey, new: WrappedKey) -> None:
         with self.datastore.transaction(commit=True) as curs:
@@ -189,15 +194,19 @@ class KeyRing:
             if plan_id in self._cache and (self._cache[plan_id] is not None or not create):
                 self._cache.move_to_end(plan_id)
                 return self._cache[plan_id]
+        if create:
+            # A new plan's first entry: one round trip stores its key; a concurrent
+            # writer's key, stored first, wins and is read back.
+            key = new_key()
+            if self.table.insert_if_absent(plan_id, self.masters.wrap(plan_id, key)):
+                self._remember(plan_id, key)
+                return key
         row = self.table.select(plan_id)
         if row is None and create:
-            self.table.insert_if_absent(plan_id, self.masters.wrap(plan_id, new_key()))
-            row = self.table.select(plan_id)
-            if row is None:
-                raise OperationalError(f"the data key of {plan_id} could not be stored")
-        key = None if row is None else self.masters.unwrap(plan_id, *row)
-        self._remember(plan_id, key)
-        return key
+            raise OperationalError(f"the data key of {plan_id} could not be stored")
+        stored = None if row is None else self.masters.unwrap(plan_id, *row)
+        self._remember(plan_id, stored)
+        return stored
 
     def destroy(self, plan_id: UUID) -> None:
         self.table.delete(plan_id)

@@ -40,6 +40,7 @@ class PersonalDataProtection:
         self.masters = masters
         self._keys: KeyRing | None = None
         self._integrity: RecorderIntegrity | None = None
+        self._integrity_key: bytes | None = None
 
     @property
     def keys(self) -> KeyRing:
@@ -85,10 +86,12 @@ class PersonalDataProtection:
 
         Loading it at start-up also checks that the master key fits the database.
         """
-        key = self.keys.data_key(INTEGRITY_KEY_ID, create=True)
-        if key is None:
-            raise KeyMaterialError("the store's integrity key is missing")
-        return key
+        if self._integrity_key is None:
+            key = self.keys.data_key(INTEGRITY_KEY_ID, create=True)
+            if key is None:
+                raise KeyMaterialError("the store's integrity key is missing")
+            self._integrity_key = key
+        return self._integrity_key
 
 
 def _key_table(factory: InfrastructureFactory[Any]) -> KeyTable:
