@@ -27,6 +27,7 @@ from infrastructure.projection_runner import (
     REBUILDING,
     ProjectionStatus,
     ProjectionWorker,
+    catch_up_together,
 )
 from infrastructure.sql_analytics import SqlAnalyticsView
 from infrastructure.sql_audit_log import SqlAuditLogView
@@ -227,13 +228,10 @@ class ReadModels:
         as `rebuilding`.
         """
         with self._lock:
-            if name in self.rebuilds:
-                return self.rebuilds[name].version
-            current = self.workers[name]
-            fresh = self._worker(name, current.version + 1)
-            fresh.projection.view.drop()  # leftovers of an interrupted rebuild
-            self.rebuilds[name] = fresh
-        log.info("projection_rebuild_started", projection=name, version=fresh.version)
+            running = self.rebuilds.get(name)
+        if running is not None:
+            return running.version  # already under way
+        fresh = self._new_generation(name)
         if wait:
             fresh.catch_up()
             self._switch(name, fresh)
@@ -244,8 +242,21 @@ class ReadModels:
         return fresh.version
 
     def rebuild_all(self) -> None:
-        for name in list(self.workers):
-            self.rebuild(name, wait=True)
+        """Rebuilds every view side by side in one pass over the log, then switches each."""
+        fresh = {name: self._new_generation(name) for name in list(self.workers)}
+        catch_up_together(self.plans, list(fresh.values()), self.batch_size)
+        for name, worker in fresh.items():
+            self._switch(name, worker)
+
+    def _new_generation(self, name: str) -> ProjectionWorker:
+        with self._lock:
+            if name in self.rebuilds:
+                return self.rebuilds[name]
+            fresh = self._worker(name, self.workers[name].version + 1)
+            fresh.projection.view.drop()  # leftovers of an interrupted rebuild
+            self.rebuilds[name] = fresh
+        log.info("projection_rebuild_started", projection=name, version=fresh.version)
+        return fresh
 
     def _rebuild_in_background(
         self, name: str, fresh: ProjectionWorker, timeout: float | None

@@ -46,6 +46,14 @@ _POSTGRES_TYPES: dict[str, str] = {
 }
 
 
+_TO_SQLITE: dict[str, Callable[[Any], Any]] = {
+    "uuid": str,
+    "date": date.isoformat,
+    "ts": datetime.isoformat,
+    "bool": int,
+}
+
+
 class Database:
     """One database holding events and views: transactions, SQL text, values both ways."""
 
@@ -235,6 +243,7 @@ class SqlTables:
                 # CASCADE: on PostgreSQL the analysts' views may still point at the table.
                 cascade = " CASCADE" if self.db.kind == "postgres" else ""
                 self.db.execute(cursor, f"DROP TABLE IF EXISTS {self.name(spec.name)}{cascade}")
+            self.tracking.create(cursor)
             self.tracking.forget(cursor, self.generation)
         self.created = False
 
@@ -253,7 +262,21 @@ class SqlTables:
             f"INSERT INTO {self.name(table)} ({', '.join(columns)}) "
             f"VALUES ({self.db.placeholders(len(columns))})"
         )
-        cursor.executemany(statement, [self.db.params([r[c] for c in columns]) for r in rows])
+        if self.db.kind == "postgres":
+            cursor.executemany(statement, [tuple(r[c] for c in columns) for r in rows])
+            return
+        # SQLite: convert by column kind (the hot path of a rebuild).
+        converters = [_TO_SQLITE.get(k) for _, k in self.specs[table].columns]
+        cursor.executemany(
+            statement,
+            [
+                tuple(
+                    r[c] if f is None or r[c] is None else f(r[c])
+                    for c, f in zip(columns, converters, strict=True)
+                )
+                for r in rows
+            ],
+        )
 
     def replace_plans(self, rows: Mapping[UUID, PlanRows], tracking: Tracking) -> None:
         """Deletes and re-inserts each plan's rows, with the tracking record, in one go."""

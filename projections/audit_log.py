@@ -8,7 +8,7 @@ rows with their own sequence, in the same table.
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, ClassVar
@@ -17,6 +17,7 @@ from uuid import UUID
 from eventsourcing.persistence import Tracking
 
 from domain import events as ev
+from domain.plan import IntegrationPlan
 from projections.base import BatchProjection, BatchView, Processed, canonical
 from projections.memory import MemoryTracking
 
@@ -123,7 +124,9 @@ class AuditLogProjection(BatchProjection[AuditLogView]):
     def __init__(self, view: AuditLogView, load: Any = None) -> None:
         super().__init__(view)
 
-    def process_batch(self, batch: Sequence[Processed]) -> None:
+    def process_batch(
+        self, batch: Sequence[Processed], followed: Mapping[UUID, IntegrationPlan] | None = None
+    ) -> None:
         if not batch:
             return
         records: list[AuditRecord] = []

@@ -69,12 +69,21 @@ class PlanFollower:
     """
 
     def __init__(self, load: PlanLoader | None, capacity: int = 20_000) -> None:
-        self._load = load
+        self.load = load
         self._capacity = capacity
         self._plans: OrderedDict[UUID, IntegrationPlan] = OrderedDict()
 
     def clear(self) -> None:
         self._plans.clear()
+
+    def advance_batch(self, batch: Sequence[Processed]) -> dict[UUID, IntegrationPlan]:
+        """Advances the plans through the batch; returns each touched plan at its end."""
+        touched: dict[UUID, IntegrationPlan] = {}
+        for item in batch:
+            if isinstance(item.entry, ev.PlanEvent):
+                plan = self.advance(item.entry)
+                touched[plan.id] = plan
+        return touched
 
     def advance(self, entry: ev.PlanEvent) -> IntegrationPlan:
         plan_id = entry.originator_id
@@ -84,10 +93,10 @@ class PlanFollower:
         elif plan is not None and plan.version == entry.originator_version - 1:
             entry.mutate(plan)
         else:
-            if self._load is None:
+            if self.load is None:
                 msg = f"plan {plan_id} is not followed and no loader was given"
                 raise LookupError(msg)
-            plan = self._load(plan_id, entry.originator_version)
+            plan = self.load(plan_id, entry.originator_version)
         assert plan is not None
         self._plans[plan_id] = plan
         if len(self._plans) > self._capacity:
@@ -110,8 +119,14 @@ class BatchProjection(Projection[TView], Generic[TView]):
         super().__init__(view)
 
     @abstractmethod
-    def process_batch(self, batch: Sequence[Processed]) -> None:
-        """Applies every entry of the batch; the last tracking record is committed with it."""
+    def process_batch(
+        self, batch: Sequence[Processed], followed: Mapping[UUID, IntegrationPlan] | None = None
+    ) -> None:
+        """Applies every entry of the batch; the last tracking record is committed with it.
+
+        `followed`: the plans the batch touched, already advanced through it (a rebuild of
+        several projections follows the plans once for all of them).
+        """
 
     def process_event(self, domain_event: Any, tracking: Tracking) -> None:
         self.process_batch([Processed(domain_event, tracking)])
@@ -131,14 +146,12 @@ class PlanRowsProjection(BatchProjection[PlanRowsView]):
     def rows_of(self, plan: IntegrationPlan) -> PlanRows:
         """The plan's rows in this read model; never a personal value."""
 
-    def process_batch(self, batch: Sequence[Processed]) -> None:
+    def process_batch(
+        self, batch: Sequence[Processed], followed: Mapping[UUID, IntegrationPlan] | None = None
+    ) -> None:
         if not batch:
             return
-        touched: dict[UUID, IntegrationPlan] = {}
-        for item in batch:
-            if isinstance(item.entry, ev.PlanEvent):
-                plan = self.follower.advance(item.entry)
-                touched[plan.id] = plan
+        touched = self.follower.advance_batch(batch) if followed is None else followed
         # Rows are computed once per plan and batch, from the plan's latest state.
         rows = {plan_id: self.rows_of(plan) for plan_id, plan in touched.items()}
         tracking = batch[-1].tracking
