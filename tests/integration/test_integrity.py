@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from uuid import UUID, uuid4
 
 import pytest
 
-from application.errors import PlanNotFound
+from application.errors import ConcurrentWrites, PlanNotFound
 from application.plans import IntegrationPlans
 from infrastructure.settings import Settings
+from infrastructure.store import build_plans
 from tests.builders import TODAY, ctx, open_details
 from tests.integration.raw_database import EVENTS_TABLE, execute, plan_key
 
@@ -46,6 +48,37 @@ def test_verifying_all_plans_reports_each(plans: IntegrationPlans) -> None:
     reports = list(plans.verify_all())
     assert {r.plan_id for r in reports} == plan_ids
     assert all(r.ok for r in reports)
+
+
+def test_racing_writers_in_separate_applications_leave_a_verifiable_chain(
+    plans: IntegrationPlans, store_settings: Settings
+) -> None:
+    if store_settings.store == "memory":
+        pytest.skip("separate in-memory applications share no store")
+    plan_id = a_plan_with_entries(plans)
+    others = [build_plans(store_settings, today=lambda: TODAY) for _ in range(2)]
+    apps = [plans, *others]
+
+    def write(app: IntegrationPlans) -> None:
+        for day in range(1, 6):
+            while True:
+                try:
+                    app.attend_workshop(
+                        plan_id, ctx(), kind="other", attended_on=date(2025, 4, day)
+                    )
+                    break
+                except ConcurrentWrites:
+                    continue  # the application's retries ran out: the test keeps on
+
+    try:
+        with ThreadPoolExecutor(len(apps)) as pool:
+            list(pool.map(write, apps))
+    finally:
+        for app in others:
+            app.close()
+    report = plans.verify_integrity(plan_id)
+    assert report.ok, report
+    assert report.checked == ENTRIES + 15
 
 
 def test_an_unknown_plan_is_not_found(plans: IntegrationPlans) -> None:
