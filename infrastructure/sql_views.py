@@ -254,17 +254,35 @@ class SqlTables:
         self.create()
         return self.tracking.position(f"{application_name}:{self.generation}")
 
+    def delete_plans(self, cursor: Any, table: str, plan_ids: list[UUID]) -> None:
+        if self.db.kind == "postgres":
+            self.db.execute(
+                cursor, f"DELETE FROM {self.name(table)} WHERE plan_id = ANY(%s)", (plan_ids,)
+            )
+            return
+        for i in range(0, len(plan_ids), 500):  # SQLite limits the number of parameters
+            chunk = plan_ids[i : i + 500]
+            self.db.execute(
+                cursor,
+                f"DELETE FROM {self.name(table)} "
+                f"WHERE plan_id IN ({self.db.placeholders(len(chunk))})",
+                chunk,
+            )
+
     def insert(self, cursor: Any, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
         if not rows:
             return
         columns = [c for c, _ in self.specs[table].columns]
+        if self.db.kind == "postgres":
+            # COPY: one round trip for the whole batch (executemany sends a row each).
+            with cursor.copy(f"COPY {self.name(table)} ({', '.join(columns)}) FROM STDIN") as copy:
+                for r in rows:
+                    copy.write_row([r[c] for c in columns])
+            return
         statement = self.db.sql(
             f"INSERT INTO {self.name(table)} ({', '.join(columns)}) "
             f"VALUES ({self.db.placeholders(len(columns))})"
         )
-        if self.db.kind == "postgres":
-            cursor.executemany(statement, [tuple(r[c] for c in columns) for r in rows])
-            return
         # SQLite: convert by column kind (the hot path of a rebuild).
         converters = [_TO_SQLITE.get(k) for _, k in self.specs[table].columns]
         cursor.executemany(
@@ -282,13 +300,9 @@ class SqlTables:
         """Deletes and re-inserts each plan's rows, with the tracking record, in one go."""
         self.create()
         with self.db.transaction(commit=True) as cursor:
-            plan_ids = [(self.db.param(plan_id),) for plan_id in rows]
             for table in self.specs:
-                if plan_ids:
-                    cursor.executemany(
-                        self.db.sql(f"DELETE FROM {self.name(table)} WHERE plan_id = %s"),
-                        plan_ids,
-                    )
+                if rows:
+                    self.delete_plans(cursor, table, list(rows))
                     self.insert(
                         cursor, table, [r for pr in rows.values() for r in pr.get(table, ())]
                     )
