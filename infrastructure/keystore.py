@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 from collections import OrderedDict
 from threading import Lock, RLock
 from typing import Any, Protocol
@@ -179,21 +180,35 @@ class KeyRing:
 
     A plan's key is made with its first entry and destroyed on erasure; a missing key
     means erased, and is remembered too, so that reading an erased plan costs no look-ups.
+    Cached keys expire after `cache_seconds`, which bounds how long another process can
+    still open a plan erased here.
     """
 
-    def __init__(self, table: KeyTable, masters: MasterKeys, cache_size: int = 1024) -> None:
+    def __init__(
+        self,
+        table: KeyTable,
+        masters: MasterKeys,
+        cache_size: int = 1024,
+        cache_seconds: float = 30.0,
+    ) -> None:
         self.table = table
         self.masters = masters
         self.cache_size = cache_size
-        self._cache: OrderedDict[UUID, bytes | None] = OrderedDict()
+        self.cache_seconds = cache_seconds
+        self._cache: OrderedDict[UUID, tuple[float, bytes | None]] = OrderedDict()
         self._lock = RLock()
 
     def data_key(self, plan_id: UUID, *, create: bool = False) -> bytes | None:
         """The plan's data key; None once erased. `create` makes one if there is none."""
         with self._lock:
-            if plan_id in self._cache and (self._cache[plan_id] is not None or not create):
+            cached = self._cache.get(plan_id)
+            if (
+                cached is not None
+                and cached[0] > time.monotonic()
+                and (cached[1] is not None or not create)
+            ):
                 self._cache.move_to_end(plan_id)
-                return self._cache[plan_id]
+                return cached[1]
         if create:
             # A new plan's first entry: one round trip stores its key; a concurrent
             # writer's key, stored first, wins and is read back.
@@ -225,7 +240,7 @@ class KeyRing:
 
     def _remember(self, plan_id: UUID, key: bytes | None) -> None:
         with self._lock:
-            self._cache[plan_id] = key
+            self._cache[plan_id] = (time.monotonic() + self.cache_seconds, key)
             self._cache.move_to_end(plan_id)
             while len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 from typing import cast
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import pytest
 from pydantic import SecretStr
@@ -24,7 +24,7 @@ from infrastructure.crypto import (
     unseal,
 )
 from infrastructure.encrypting_mapper import personal_context
-from infrastructure.keystore import KeyRing
+from infrastructure.keystore import KeyRing, MemoryKeyTable
 from infrastructure.settings import Settings
 from infrastructure.store import build_plans, rotate_master_key
 from tests.builders import TODAY, ctx, open_details, personal
@@ -253,3 +253,18 @@ def test_the_embedded_default_generates_its_master_key_once_owner_readable(
     assert isinstance(first, MasterKeys)
     assert first.current == second.current
     assert master_key_path(store_settings).stat().st_mode & 0o777 == 0o600
+
+
+def test_a_key_destroyed_by_another_process_stops_opening_once_its_cache_entry_expires() -> None:
+    table = MemoryKeyTable()
+    masters = MasterKeys(new_key())
+    plan_id = uuid4()
+    writer = KeyRing(table, masters, cache_seconds=0.0)
+    other = KeyRing(table, masters, cache_seconds=0.0)
+    assert writer.data_key(plan_id, create=True) == other.data_key(plan_id)
+
+    writer.destroy(plan_id)
+
+    assert other.data_key(plan_id) is None
+    remembering = KeyRing(table, masters, cache_seconds=3600.0)
+    assert remembering.data_key(plan_id) is None
