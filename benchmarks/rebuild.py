@@ -28,7 +28,7 @@ def main() -> None:
         plans = build_plans(settings)
         seed_demo_county(plans, persons=args.persons)
         events = plans.recorder.max_notification_id() or 0
-        models = ReadModels(plans, batch_size=args.batch)
+        models = ReadModels(plans, batch_size=args.batch, drop_delay=0)
 
         order = "rowid" if settings.store == "sqlite" else "notification_id"
         with plain_connection(settings) as conn:

@@ -125,6 +125,8 @@ class ReadModels:
         idle_poll: tuple[float, float] = (0.05, 0.2),
         retry_delay: tuple[float, float] = (0.2, 5.0),
         names: Iterable[str] = NAMES,
+        drop_delay: float = 5.0,
+        watch_interval: float = 2.0,
     ) -> None:
         self.plans = plans
         self.db = database_of(plans)
@@ -137,6 +139,10 @@ class ReadModels:
         self.workers: dict[str, ProjectionWorker] = {}
         self.rebuilds: dict[str, ProjectionWorker] = {}
         self._started = False
+        self._stopping = threading.Event()
+        self._watcher: threading.Thread | None = None
+        self.drop_delay = drop_delay
+        self.watch_interval = watch_interval
         for name in names:
             self.workers[name] = self._worker(name, self.registry.get(name))
             self._publish(self.workers[name])
@@ -195,14 +201,46 @@ class ReadModels:
     def start(self) -> None:
         with self._lock:
             self._started = True
+            self._stopping.clear()
             for worker in self.workers.values():
                 worker.start()
+            if self.db is not None and self._watcher is None:
+                self._watcher = threading.Thread(
+                    target=self._watch, name="projection-versions", daemon=True
+                )
+                self._watcher.start()
 
     def stop(self) -> None:
+        self._stopping.set()
         with self._lock:
             self._started = False
             for worker in [*self.rebuilds.values(), *self.workers.values()]:
                 worker.stop()
+        if self._watcher is not None:
+            self._watcher.join(5)
+            self._watcher = None
+
+    def sync(self) -> None:
+        """Follows a switch-over made by another process (the registry names the generation)."""
+        for name in list(self.workers):
+            version = self.registry.get(name)
+            with self._lock:
+                current = self.workers[name]
+                if version == current.version or name in self.rebuilds:
+                    continue
+                current.stop()
+                fresh = self._worker(name, version)
+                self.workers[name] = fresh
+                if self._started:
+                    fresh.start()
+            log.info("projection_generation_followed", projection=name, version=version)
+
+    def _watch(self) -> None:
+        while not self._stopping.wait(self.watch_interval):
+            try:
+                self.sync()
+            except Exception:
+                log.exception("projection_versions_unreadable")
 
     def catch_up(self) -> None:
         """Processes everything recorded so far, in this thread (CLI, tests, benchmarks)."""
@@ -252,8 +290,11 @@ class ReadModels:
         with self._lock:
             if name in self.rebuilds:
                 return self.rebuilds[name]
-            fresh = self._worker(name, self.workers[name].version + 1)
+            current = self.workers[name].version
+            fresh = self._worker(name, current + 1)
             fresh.projection.view.drop()  # leftovers of an interrupted rebuild
+            if current > 1:  # a generation whose delayed drop never ran
+                self._worker(name, current - 1).projection.view.drop()
             self.rebuilds[name] = fresh
         log.info("projection_rebuild_started", projection=name, version=fresh.version)
         return fresh
@@ -287,6 +328,13 @@ class ReadModels:
             self._publish(fresh)
             if self._started:
                 fresh.start()
+        # Other processes follow within `watch_interval`; until then they read the old
+        # generation, so it is dropped only after a grace period.
+        if self.drop_delay > 0:
+            timer = threading.Timer(self.drop_delay, old.projection.view.drop)
+            timer.daemon = True
+            timer.start()
+        else:
             old.projection.view.drop()
         log.info("projection_switched", projection=name, version=fresh.version)
 
@@ -311,3 +359,16 @@ class ReadModels:
     def _load(self, plan_id: UUID, version: int) -> IntegrationPlan:
         plan: IntegrationPlan = self.plans.repository.get(plan_id, version=version)
         return plan
+
+
+def run_projections(
+    plans: IntegrationPlans, stop: threading.Event, names: Iterable[str] = NAMES
+) -> None:
+    """`iplan project`: runs the named projections in this process until `stop` is set."""
+    models = ReadModels(plans, names=names)
+    models.start()
+    log.info("projections_running", projections=list(models.workers))
+    try:
+        stop.wait()
+    finally:
+        models.stop()

@@ -37,7 +37,7 @@ def running_read_models(plans: IntegrationPlans, store_settings: Settings) -> It
         # The shared fixture empties the public schema only.
         with psycopg.connect(dsn(store_settings), autocommit=True) as conn:
             conn.execute("DROP SCHEMA IF EXISTS analytics CASCADE")
-    models = ReadModels(plans, idle_poll=(0.01, 0.05), retry_delay=(0.02, 0.1))
+    models = ReadModels(plans, idle_poll=(0.01, 0.05), retry_delay=(0.02, 0.1), drop_delay=0)
     try:
         yield models
     finally:
@@ -322,8 +322,14 @@ def test_rebuild_side_by_side_switches_over(
     assert read_models.summary.dump() != before
     assert_equal_to_rebuild(read_models)
     if read_models.db is not None:
-        # A new process finds the new generation serving.
+        # Another process finds the new generation serving, or follows the switch.
         assert ReadModels(plans).summary.version == 2
+        other = ReadModels(plans, drop_delay=0)
+        read_models.rebuild("plan_summary", wait=True)
+        assert other.summary.version == 2
+        other.sync()
+        assert other.summary.version == 3
+        assert other.summary.dump() == read_models.summary.dump()
 
 
 def test_wait_for_times_out_when_not_processed(read_models: ReadModels) -> None:
