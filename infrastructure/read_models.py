@@ -18,8 +18,9 @@ from typing import Any, cast
 from uuid import UUID
 
 import structlog
-from eventsourcing.postgres import PostgresApplicationRecorder
+from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
 from eventsourcing.sqlite import SQLiteApplicationRecorder
+from psycopg.sql import SQL, Identifier
 
 from application.plans import IntegrationPlans
 from domain.plan import IntegrationPlan
@@ -114,6 +115,26 @@ def database_of(plans: IntegrationPlans) -> Database | None:
     return None
 
 
+def listen_for_entries(
+    datastore: PostgresDatastore, channel: str, wake: Callable[[], None], stopping: threading.Event
+) -> None:
+    """Wakes the workers as soon as PostgreSQL announces a new entry (the library NOTIFYs).
+
+    Polling stays as the fallback; a lost connection is logged and listened to again.
+    """
+    while not stopping.is_set():
+        try:
+            with datastore.get_connection() as conn:
+                conn.execute(SQL("LISTEN {0}").format(Identifier(channel)))
+                while not stopping.is_set():
+                    for _ in conn.notifies(timeout=0.5, stop_after=1):
+                        wake()
+                conn.execute("UNLISTEN *")
+        except Exception:
+            log.warning("projection_listen_lost", exc_info=True)
+            stopping.wait(1.0)
+
+
 class ReadModels:
     """All read models of one application, their workers and their generations."""
 
@@ -141,6 +162,7 @@ class ReadModels:
         self._started = False
         self._stopping = threading.Event()
         self._watcher: threading.Thread | None = None
+        self._listener: threading.Thread | None = None
         self.drop_delay = drop_delay
         self.watch_interval = watch_interval
         for name in names:
@@ -209,6 +231,15 @@ class ReadModels:
                     target=self._watch, name="projection-versions", daemon=True
                 )
                 self._watcher.start()
+            recorder = self.plans.recorder
+            if isinstance(recorder, PostgresApplicationRecorder) and self._listener is None:
+                self._listener = threading.Thread(
+                    target=listen_for_entries,
+                    args=(recorder.datastore, recorder.channel_name, self.wake, self._stopping),
+                    name="projection-listen",
+                    daemon=True,
+                )
+                self._listener.start()
 
     def stop(self) -> None:
         self._stopping.set()
@@ -216,9 +247,10 @@ class ReadModels:
             self._started = False
             for worker in [*self.rebuilds.values(), *self.workers.values()]:
                 worker.stop()
-        if self._watcher is not None:
-            self._watcher.join(5)
-            self._watcher = None
+        for thread in (self._watcher, self._listener):
+            if thread is not None:
+                thread.join(5)
+        self._watcher = self._listener = None
 
     def sync(self) -> None:
         """Follows a switch-over made by another process (the registry names the generation)."""

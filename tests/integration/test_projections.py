@@ -336,3 +336,22 @@ def test_wait_for_times_out_when_not_processed(read_models: ReadModels) -> None:
     with pytest.raises(TimeoutError):
         read_models.wait_for(10**9, timeout=0.2)
     read_models.wait_for(None)
+
+
+def test_postgres_announces_new_entries_to_idle_workers(
+    plans: IntegrationPlans, store_settings: Settings, read_models: ReadModels
+) -> None:
+    if store_settings.store != "postgres":
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's")
+    idle = ReadModels(plans, names=["audit_log"], idle_poll=(30.0, 30.0), drop_delay=0)
+    idle.start()
+    try:
+        time.sleep(0.5)  # the worker found nothing and now sleeps for 30 s
+        position = plans.open_plan(ctx(), **open_details()).position
+        assert position is not None
+        deadline = time.monotonic() + 10
+        while (idle.position("audit_log") or 0) < position and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert idle.position("audit_log") == position
+    finally:
+        idle.stop()
