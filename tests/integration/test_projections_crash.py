@@ -6,9 +6,11 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from application.plans import IntegrationPlans
@@ -16,6 +18,7 @@ from infrastructure.read_models import NAMES, ReadModels
 from infrastructure.settings import Settings
 from tests.integration.test_projections import (
     assert_equal_to_rebuild,
+    dsn,
     live_plan,
     running_read_models,
 )
@@ -118,4 +121,31 @@ def test_concurrent_writers_every_entry_applied_once(
     notifications = plans.recorder.select_notifications(1, 10_000)
     logged = read_models.audit_log.dump()["records"]
     assert sorted(r["seq"] for r in logged) == [n.id for n in notifications]
+    assert_equal_to_rebuild(read_models)
+
+
+def test_lost_connections_resume_without_a_restart(
+    plans: IntegrationPlans, store_settings: Settings, read_models: ReadModels
+) -> None:
+    if store_settings.store != "postgres":
+        pytest.skip("a database restart is simulated on PostgreSQL")
+    read_models.start()
+    live_plan(plans, 0)
+    read_models.wait_for(plans.recorder.max_notification_id(), timeout=30)
+    with psycopg.connect(dsn(store_settings), autocommit=True) as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    for i in (1, 2):
+        for attempt in range(5):  # the writer's own pooled connections died too
+            try:
+                live_plan(plans, i)
+                break
+            except Exception:
+                if attempt == 4:
+                    raise
+                time.sleep(0.2)
+    read_models.wait_for(plans.recorder.max_notification_id(), timeout=30)
+    assert all(s.state == "running" for s in read_models.status())
     assert_equal_to_rebuild(read_models)
