@@ -355,3 +355,21 @@ def test_postgres_announces_new_entries_to_idle_workers(
         assert idle.position("audit_log") == position
     finally:
         idle.stop()
+
+
+def test_status_reports_position_head_and_lag(
+    plans: IntegrationPlans, read_models: ReadModels
+) -> None:
+    live_plan(plans, 0)
+    head = plans.recorder.max_notification_id()
+    assert head is not None
+    time.sleep(0.05)
+    behind = {s.name: s for s in read_models.status()}
+    assert set(behind) == set(NAMES)
+    for s in behind.values():
+        assert (s.state, s.position, s.head, s.lag_events) == ("stopped", None, head, head)
+        assert s.lag_seconds > 0
+        assert s.version == 1
+    read_models.catch_up()
+    for s in read_models.status():
+        assert (s.position, s.lag_events, s.lag_seconds, s.last_error) == (head, 0, 0.0, None)
