@@ -9,11 +9,13 @@ from typing import Any, ClassVar, cast
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.domain import DomainEventProtocol, MutableOrImmutableAggregate
 from eventsourcing.persistence import (
     ApplicationRecorder,
     JSONTranscoder,
     Mapper,
     RecordConflictError,
+    Recording,
 )
 
 from application.clock import today_in_germany
@@ -106,6 +108,19 @@ class IntegrationPlans(Application[UUID]):
             return super().construct_recorder()
         return self._adapters.recorder(self.factory)
 
+    def save(
+        self,
+        *objs: MutableOrImmutableAggregate[UUID] | DomainEventProtocol[UUID] | None,
+        **kwargs: Any,
+    ) -> list[Recording[UUID]]:
+        """Saves, then destroys the key of every plan whose erasure was just recorded,
+        whichever way it came (a command, a batch import, the demo county)."""
+        recordings = super().save(*objs, **kwargs)
+        for recording in recordings:
+            if isinstance(recording.domain_event, ev.PersonalDataErased):
+                self._destroy_key(recording.domain_event.originator_id)
+        return recordings
+
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         transcoder.register(DateAsISO())
@@ -183,9 +198,9 @@ class IntegrationPlans(Application[UUID]):
         expected_version: int | None = None,
         **details: Any,
     ) -> Recorded:
-        """Records PersonalDataErased, then destroys the plan's key: its personal values
-        become unreadable everywhere, snapshots included. Asked again for an erased plan,
-        it finishes an erasure interrupted before the key was destroyed, then refuses."""
+        """Records PersonalDataErased; `save` then destroys the plan's key, so its personal
+        values become unreadable everywhere, snapshots included. Asked again for an erased
+        plan, it finishes an erasure interrupted before the key was destroyed, then refuses."""
         try:
             recorded = self._execute(
                 plan_id,
@@ -196,7 +211,8 @@ class IntegrationPlans(Application[UUID]):
         except PlanErased:
             self._destroy_key(plan_id)
             raise
-        self._destroy_key(plan_id)
+        if recorded.repeated:
+            self._destroy_key(plan_id)
         return recorded
 
     # -- queries -----------------------------------------------------------------------

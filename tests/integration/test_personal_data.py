@@ -13,6 +13,7 @@ from pydantic import SecretStr
 
 from application.plans import IntegrationPlans
 from domain.errors import PlanErased
+from domain.plan import IntegrationPlan
 from infrastructure.crypto import (
     KeyMaterialError,
     MasterKeys,
@@ -268,3 +269,15 @@ def test_a_key_destroyed_by_another_process_stops_opening_once_its_cache_entry_e
     assert other.data_key(plan_id) is None
     remembering = KeyRing(table, masters, cache_seconds=3600.0)
     assert remembering.data_key(plan_id) is None
+
+
+def test_an_erasure_saved_in_a_batch_also_destroys_the_key(plans: IntegrationPlans) -> None:
+    plan = IntegrationPlan.open(
+        **open_details(personal=personal(given_name="Zebulon-Qx7")), ctx=ctx()
+    )
+    plan.erase_personal_data(legal_basis="art_17_gdpr", on=TODAY, ctx=ctx())
+    plans.save(plan)
+
+    assert keys_of(plans).table.select(plan.id) is None
+    assert plans.history(plan.id)[0].personal is None
+    assert plans.verify_integrity(plan.id).ok
