@@ -144,7 +144,7 @@ class SqlPlanSummaryView(SqlPlanRowsMixin, ps.PlanSummaryView):
                 " AND EXISTS (SELECT 1 FROM {open_measures} m "
                 "WHERE m.plan_id = p.plan_id AND m.due_on < %s)"
             )
-            params.append(plan_filter.as_of or date.max)
+            params.append(plan_filter.as_of)
         if cursor:
             opened_on, plan_id = ps.decode_cursor(cursor)
             where += " AND (p.opened_on, p.plan_id) > (%s, %s)"

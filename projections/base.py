@@ -68,7 +68,7 @@ class PlanFollower:
     is always exactly what the event store says it was at that version.
     """
 
-    def __init__(self, load: PlanLoader | None, capacity: int = 20_000) -> None:
+    def __init__(self, load: PlanLoader | None, capacity: int = 10_000) -> None:
         self.load = load
         self._capacity = capacity
         self._plans: OrderedDict[UUID, IntegrationPlan] = OrderedDict()

@@ -51,6 +51,11 @@ class PlanFilter:
     overdue: bool = False
     as_of: date | None = None
 
+    def __post_init__(self) -> None:
+        if self.overdue and self.as_of is None:
+            msg = "overdue plans are overdue as of a day: give as_of"
+            raise ValueError(msg)
+
     def matches(self, row: Mapping[str, Any], overdue_measures: int) -> bool:
         return (
             (self.scope is None or row["municipality"] in self.scope)

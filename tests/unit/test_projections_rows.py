@@ -22,6 +22,7 @@ from projections.audit_log import AuditLogProjection, AuditQuery, MemoryAuditLog
 from projections.base import PlanFollower, PlanRows, Processed
 from projections.plan_summary import (
     MemoryPlanSummaryView,
+    PlanFilter,
     PlanSummaryProjection,
     summary_rows,
 )
@@ -218,3 +219,8 @@ def test_medians_count_persons_too() -> None:
     query = StatsQuery(date(2025, 1, 1), date(2025, 1, 1), metrics=["days_to_own_housing"])
     [figure] = view.figures(query)
     assert (figure.value, figure.persons, figure.suppressed) == (12.0, 5, False)
+
+
+def test_overdue_is_asked_as_of_a_day() -> None:
+    with pytest.raises(ValueError, match="as_of"):
+        PlanFilter(overdue=True)
