@@ -144,10 +144,13 @@ def test_erasure_leaves_no_personal_value_recoverable_even_with_the_master_key(
 ) -> None:
     plan_id = write_secret_plan(plans)
     kept_id = write_kept_plan(plans)
+    wrapped = keys_of(plans).table.select(plan_id)
+    assert wrapped is not None
 
     erase(plans, plan_id)
 
     raw = raw_bytes(store_settings, plans)
+    assert wrapped[1] not in raw  # not even a stale copy of the wrapped key is left
     opened = everything_decryptable(plans, [plan_id, kept_id], raw)
     assert KEPT in opened  # the other plan's key still opens its values
     for secret in SECRETS:
