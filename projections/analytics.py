@@ -11,7 +11,7 @@ import statistics
 from abc import abstractmethod
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, ClassVar
@@ -225,6 +225,23 @@ def median_cells(query: StatsQuery, values: list[tuple[str, date, str, Any, floa
         Cell(m, month, metric, "", len(vs), float(statistics.median(vs)))
         for (m, month, metric), vs in groups.items()
     ]
+
+
+REPORT_HEADER = ("municipality", "month", "metric", "dimension", "persons", "value")
+SUPPRESSED = "suppressed"
+
+
+def report_rows(figures: Iterable[Figure]) -> Iterator[tuple[str, ...]]:
+    """The figures as text rows under REPORT_HEADER (the state report's CSV body).
+
+    A suppressed figure reads `suppressed` in both columns, never 0.
+    """
+    yield REPORT_HEADER
+    for f in figures:
+        value = f.value
+        shown = f"{value:g}" if value is not None else SUPPRESSED
+        persons = str(f.persons) if f.persons is not None else SUPPRESSED
+        yield (f.municipality, f.month.strftime("%Y-%m"), f.metric, f.dimension, persons, shown)
 
 
 class AnalyticsView(PlanRowsView):

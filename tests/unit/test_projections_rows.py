@@ -16,6 +16,7 @@ from projections.analytics import (
     MemoryAnalyticsView,
     StatsQuery,
     analytics_rows,
+    report_rows,
     suppress,
 )
 from projections.audit_log import AuditLogProjection, AuditQuery, MemoryAuditLogView
@@ -224,3 +225,15 @@ def test_medians_count_persons_too() -> None:
 def test_overdue_is_asked_as_of_a_day() -> None:
     with pytest.raises(ValueError, match="as_of"):
         PlanFilter(overdue=True)
+
+
+def test_report_rows_say_suppressed_never_zero() -> None:
+    figures = [
+        suppress(Cell(KEHL, date(2025, 1, 1), "plans_opened", "", 4, 4.0)),
+        suppress(Cell(OFFENBURG, date(2025, 1, 1), "consultation_minutes", "", 5, 262.5)),
+    ]
+    assert list(report_rows(figures)) == [
+        ("municipality", "month", "metric", "dimension", "persons", "value"),
+        (KEHL, "2025-01", "plans_opened", "", "suppressed", "suppressed"),
+        (OFFENBURG, "2025-01", "consultation_minutes", "", "5", "262.5"),
+    ]
