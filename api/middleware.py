@@ -76,7 +76,11 @@ class RequestLogMiddleware:
                 await response(scope, receive, send_with_id)
         finally:
             seconds = time.perf_counter() - started
-            route = getattr(scope.get("route"), "path", UNMATCHED)
+            route = getattr(scope.get("route"), "path", None) or (
+                # Static routes outside the API routers (/docs, /openapi.json); anything
+                # unmatched is one label, so that random paths cannot flood the metrics.
+                scope["path"] if status not in (404, 405) else UNMATCHED
+            )
             caller: Any = state.get("caller")
             self.metrics.observe(scope["method"], route, status, seconds)
             log.info(

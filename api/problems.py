@@ -36,6 +36,11 @@ class NotFound(ApiProblem):
     code = "plan_not_found"
 
 
+class InvalidRequest(ApiProblem):
+    status = 422
+    code = "invalid_field"
+
+
 class PayloadTooLarge(ApiProblem):
     status = 413
     code = "payload_too_large"

@@ -12,6 +12,7 @@ from pydantic import AwareDatetime
 from api.auth import Caller
 from api.deps import PlanReaderCaller, PlansDep
 from api.errors import problem_responses
+from api.problems import InvalidRequest
 from api.schemas.common import Recorded
 from api.schemas.entries import ErasureBody
 from api.schemas.plans import HistoryView, OpenPlanBody, PlanView
@@ -51,6 +52,8 @@ def get_plan(
         AwareDatetime | None, Query(description="The state as recorded at this RFC 3339 time")
     ] = None,
 ) -> PlanView:
+    if version is not None and as_of is not None:
+        raise InvalidRequest("give either version or as_of, not both")
     plan_in_scope(plans, plan_id, caller)
     plan = plans.get_plan(plan_id, version=version, as_of=as_of)
     _log_personal_read(caller, plan_id, "state")

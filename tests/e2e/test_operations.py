@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import anyio.to_thread
 import pytest
 from fastapi.testclient import TestClient
 
@@ -99,3 +100,24 @@ def test_an_unexpected_error_is_a_bare_500_problem(
     assert response.json()["code"] == "internal_error"
     assert "Amira" not in response.text
     assert "Traceback" not in response.text
+
+
+def test_the_thread_pool_is_sized_to_the_postgres_pool(tmp_path: Path) -> None:
+    settings = Settings(
+        store="postgres", postgres_pool_size=3, postgres_max_overflow=2, data_dir=tmp_path
+    )
+    # The plans application is built on first use, so no database is needed here.
+    with TestClient(create_app(settings)) as client:
+        assert client.portal is not None
+        tokens = client.portal.call(
+            lambda: anyio.to_thread.current_default_thread_limiter().total_tokens
+        )
+    assert tokens == 5
+
+
+def test_docs_and_openapi_are_served(sqlite_api: ApiSession) -> None:
+    assert sqlite_api.client.get("/docs").status_code == 200
+    spec = sqlite_api.client.get("/openapi.json").json()
+    assert "/v1/plans/{plan_id}/measures/{measure_id}/reschedule" in spec["paths"]
+    metrics = sqlite_api.client.get("/metrics").text
+    assert 'route="/docs"' in metrics

@@ -76,6 +76,8 @@ def test_the_state_at_a_version_and_as_of_a_time(api: ApiSession) -> None:
     assert api.get(f"/v1/plans/{plan}").json()["version"] == 3
     naive = api.get(f"/v1/plans/{plan}", as_of="2026-05-01T10:00:00")
     assert naive.status_code == 422
+    both = api.get(f"/v1/plans/{plan}", version=1, as_of=between)
+    assert both.status_code == 422
 
 
 def test_history_shows_every_entry_and_what_retracted_it(api: ApiSession) -> None:
