@@ -14,6 +14,7 @@ import time
 
 from benchmarks.stores import benchmark_settings, events_table, plain_connection, report
 from infrastructure.demo.county import seed_demo_county
+from infrastructure.logging import configure_logging
 from infrastructure.read_models import ReadModels
 from infrastructure.store import build_plans
 
@@ -25,6 +26,7 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=500)
     args = parser.parse_args()
     with benchmark_settings(args.store) as settings:
+        configure_logging(settings)  # logs to standard error: standard output is the JSON
         plans = build_plans(settings)
         seed_demo_county(plans, persons=args.persons)
         events = plans.recorder.max_notification_id() or 0

@@ -11,7 +11,7 @@ database restart resumes processing without restarting the process.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -19,6 +19,8 @@ from uuid import UUID
 
 import structlog
 from eventsourcing.persistence import Mapper, Notification, Tracking
+from eventsourcing.postgres import PostgresDatastore
+from psycopg.sql import SQL, Identifier
 
 from application.plans import IntegrationPlans
 from domain.events import PlanEvent
@@ -241,3 +243,23 @@ def catch_up_together(
         log.exception("projection_rebuild_together_failed")
     for worker in workers:
         worker.catch_up()
+
+
+def listen_for_entries(
+    datastore: PostgresDatastore, channel: str, wake: Callable[[], None], stopping: threading.Event
+) -> None:
+    """Wakes the workers as soon as PostgreSQL announces a new entry (the library NOTIFYs).
+
+    Polling stays as the fallback; a lost connection is logged and listened to again.
+    """
+    while not stopping.is_set():
+        try:
+            with datastore.get_connection() as conn:
+                conn.execute(SQL("LISTEN {0}").format(Identifier(channel)))
+                while not stopping.is_set():
+                    for _ in conn.notifies(timeout=0.5, stop_after=1):
+                        wake()
+                conn.execute("UNLISTEN *")
+        except Exception:
+            log.warning("projection_listen_lost", exc_info=True)
+            stopping.wait(1.0)

@@ -6,7 +6,6 @@
 serving one and switches over when it has caught up.
 """
 # SQL here is built from table and column names of our own; every value is a parameter.
-# ruff: noqa: S608
 
 from __future__ import annotations
 
@@ -18,17 +17,18 @@ from typing import Any, cast
 from uuid import UUID
 
 import structlog
-from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
+from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder
-from psycopg.sql import SQL, Identifier
 
 from application.plans import IntegrationPlans
 from domain.plan import IntegrationPlan
+from infrastructure.projection_registry import VersionRegistry
 from infrastructure.projection_runner import (
     REBUILDING,
     ProjectionStatus,
     ProjectionWorker,
     catch_up_together,
+    listen_for_entries,
 )
 from infrastructure.sql_analytics import SqlAnalyticsView
 from infrastructure.sql_audit_log import SqlAuditLogView
@@ -68,71 +68,11 @@ KINDS: dict[str, ReadModelKind] = {
 }
 
 
-class VersionRegistry:
-    """Which generation of each view serves; kept in the database so restarts agree."""
-
-    def __init__(self, db: Database | None) -> None:
-        self.db = db
-        self._memory: dict[str, int] = {}
-        if db is not None:
-            self.table = db.table("projection_versions")
-            with db.transaction(commit=True) as cursor:
-                if db.kind == "postgres":
-                    db.execute(cursor, "SELECT pg_advisory_xact_lock(4851733)")
-                db.execute(
-                    cursor,
-                    f"CREATE TABLE IF NOT EXISTS {self.table} "
-                    "(name TEXT PRIMARY KEY, version INTEGER NOT NULL)",
-                )
-
-    def get(self, name: str) -> int:
-        if self.db is None:
-            return self._memory.get(name, 1)
-        rows = self.db.select(
-            f"SELECT version FROM {self.table} WHERE name = %s",
-            (name,),
-            {},
-        )
-        return int(rows[0]["version"]) if rows else 1
-
-    def set(self, name: str, version: int) -> None:
-        if self.db is None:
-            self._memory[name] = version
-            return
-        with self.db.transaction(commit=True) as cursor:
-            self.db.execute(
-                cursor,
-                f"INSERT INTO {self.table} (name, version) VALUES (%s, %s) "
-                "ON CONFLICT (name) DO UPDATE SET version = excluded.version",
-                (name, version),
-            )
-
-
 def database_of(plans: IntegrationPlans) -> Database | None:
     recorder = plans.recorder
     if isinstance(recorder, PostgresApplicationRecorder | SQLiteApplicationRecorder):
         return Database(recorder.datastore)
     return None
-
-
-def listen_for_entries(
-    datastore: PostgresDatastore, channel: str, wake: Callable[[], None], stopping: threading.Event
-) -> None:
-    """Wakes the workers as soon as PostgreSQL announces a new entry (the library NOTIFYs).
-
-    Polling stays as the fallback; a lost connection is logged and listened to again.
-    """
-    while not stopping.is_set():
-        try:
-            with datastore.get_connection() as conn:
-                conn.execute(SQL("LISTEN {0}").format(Identifier(channel)))
-                while not stopping.is_set():
-                    for _ in conn.notifies(timeout=0.5, stop_after=1):
-                        wake()
-                conn.execute("UNLISTEN *")
-        except Exception:
-            log.warning("projection_listen_lost", exc_info=True)
-            stopping.wait(1.0)
 
 
 class ReadModels:
