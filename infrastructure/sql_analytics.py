@@ -13,12 +13,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import structlog
+from eventsourcing.persistence import PersistenceError
+
 from infrastructure.sql_plan_views import SqlPlanRowsMixin, scope_clause
 from infrastructure.sql_views import Database, SqlTables, TableSpec
 from projections import analytics as an
 
 SCHEMA = "analytics"
 ANALYST_ROLE = "iplan_analyst"
+log = structlog.get_logger("iplan.projections")
 ANALYTICS_TABLES = (
     TableSpec(
         an.FACTS,
@@ -156,13 +160,20 @@ class SqlAnalyticsView(SqlPlanRowsMixin, an.AnalyticsView):
         """
         with self.db.transaction(commit=True) as cursor:
             self.db.execute(cursor, view)
-            self.db.execute(
-                cursor,
-                f"""
-                DO $$ BEGIN
-                  CREATE ROLE {ANALYST_ROLE} NOLOGIN;
-                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-                END $$""",
-            )
-            self.db.execute(cursor, f'GRANT USAGE ON SCHEMA "{SCHEMA}" TO {ANALYST_ROLE}')
-            self.db.execute(cursor, f'GRANT SELECT ON "{SCHEMA}".monthly_figures TO {ANALYST_ROLE}')
+        try:
+            with self.db.transaction(commit=True) as cursor:
+                self.db.execute(
+                    cursor,
+                    f"""
+                    DO $$ BEGIN
+                      CREATE ROLE {ANALYST_ROLE} NOLOGIN;
+                    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                    END $$""",
+                )
+                self.db.execute(cursor, f'GRANT USAGE ON SCHEMA "{SCHEMA}" TO {ANALYST_ROLE}')
+                self.db.execute(
+                    cursor, f'GRANT SELECT ON "{SCHEMA}".monthly_figures TO {ANALYST_ROLE}'
+                )
+        except PersistenceError as error:
+            # A service user without CREATEROLE still serves; an admin grants by hand.
+            log.warning("analyst_role_not_granted", role=ANALYST_ROLE, error=str(error))
