@@ -47,7 +47,9 @@ def get_plan(
     caller: PlanReaderCaller,
     plans: PlansDep,
     response: Response,
-    version: Annotated[int | None, Query(ge=1, description="The state at this version")] = None,
+    version: Annotated[
+        int | None, Query(ge=1, le=2_147_483_647, description="The state at this version")
+    ] = None,
     as_of: Annotated[
         AwareDatetime | None, Query(description="The state as recorded at this RFC 3339 time")
     ] = None,

@@ -2,25 +2,42 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
 
 def _encodable(value: str) -> str:
-    # A lone surrogate is valid JSON but cannot be stored as UTF-8: refuse it as a client error.
+    # A lone surrogate is valid JSON but cannot be stored as UTF-8, and PostgreSQL text
+    # cannot hold NUL: refuse both as client errors rather than fail while storing.
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise ValueError("text must be valid Unicode (no lone surrogates)") from None
+    if "\x00" in value:
+        raise ValueError("text must not contain NUL characters")
+    return value
+
+
+def _one_line(value: str) -> str:
+    if CONTROL.search(value):
+        raise ValueError("must not contain control characters")
     return value
 
 
 Text = Annotated[str, StringConstraints(max_length=10_000), AfterValidator(_encodable)]
 ShortText = Annotated[
-    str, StringConstraints(min_length=1, max_length=200), AfterValidator(_encodable)
+    str,
+    StringConstraints(min_length=1, max_length=200),
+    AfterValidator(_encodable),
+    AfterValidator(_one_line),
 ]
+# Versions are stored as 32-bit integers by some stores: larger ones cannot exist.
+Version = Annotated[int, Field(ge=1, le=2_147_483_647)]
 Municipality = Annotated[
     str,
     StringConstraints(pattern=r"^\d{8}$"),

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import ConfigDict, Field
 
-from api.schemas.common import Body, LanguageCode, Municipality, ShortText, Text
+from api.schemas.common import Body, LanguageCode, Municipality, ShortText, Text, Version
 from api.schemas.vocabulary import (
     CefrLevel,
     ClosureReason,
@@ -204,7 +204,7 @@ class ExtensionBody(EntryBody):
 
 class RetractionBody(EntryBody):
     defaults_to_today = ("on",)
-    version: int = Field(ge=1, description="The retracted entry's version", examples=[3])
+    version: Version = Field(description="The retracted entry's version", examples=[3])
     reason: RequiredText = Field(examples=["Recorded on the wrong plan"])
     on: Today = None
 

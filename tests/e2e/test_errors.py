@@ -182,6 +182,17 @@ def test_an_invalid_field_is_422_with_its_location(api: ApiSession) -> None:
     assert "astrology" not in response.text  # the input is never echoed
 
 
+def test_values_no_store_could_keep_are_422_not_500(sqlite_api: ApiSession) -> None:
+    plan = sqlite_api.open_plan()
+    huge = sqlite_api.get(f"/v1/plans/{plan}", version=10**20)
+    nul = sqlite_api.post(f"/v1/plans/{plan}/assignment", {"caseworker": "cw\x00ben"})
+    newline = sqlite_api.post(f"/v1/plans/{plan}/assignment", {"caseworker": "cw\nben"})
+    retract = sqlite_api.post(f"/v1/plans/{plan}/retractions", {"version": 10**20, "reason": "x"})
+    for response in (huge, nul, newline, retract):
+        assert response.status_code == 422, response.text
+    assert sqlite_api.get(f"/v1/plans/{plan}").json()["version"] == 1
+
+
 def test_a_value_the_domain_refuses_is_422(api: ApiSession) -> None:
     response = api.post("/v1/plans", open_plan_body(caseworker="   "))
     assert response.status_code == 422
