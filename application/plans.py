@@ -100,6 +100,9 @@ class IntegrationPlans(Application[UUID]):
 
     def construct_mapper(self) -> Mapper[UUID]:
         if self._adapters is None:
+            if self.env.get("PERSISTENCE_MODULE", "eventsourcing.popo") != "eventsourcing.popo":
+                # Without the adapters, personal values would be stored in plain text.
+                raise TypeError("a persistent store needs the adapters: use build_plans()")
             return super().construct_mapper()
         return self._adapters.mapper(self.factory, self.construct_transcoder())
 
