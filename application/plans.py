@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar, cast
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.domain import DomainEventProtocol, MutableOrImmutableAggregate
-from eventsourcing.persistence import (
-    ApplicationRecorder,
-    JSONTranscoder,
-    Mapper,
-    RecordConflictError,
-    Recording,
-)
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import JSONTranscoder, RecordConflictError
 
 from application.clock import today_in_germany
 from application.errors import (
@@ -27,7 +20,8 @@ from application.errors import (
     VersionNotFound,
 )
 from application.history import HistoryEntry, build_history, entry_data
-from application.protection import IntegrityReport, StoreAdapters
+from application.protected import ProtectedApplication
+from application.protection import StoreAdapters
 from application.transcodings import DateAsISO
 from domain import events as ev
 from domain.context import EntryContext
@@ -74,7 +68,7 @@ class Recorded:
     repeated: bool = False
 
 
-class IntegrationPlans(Application[UUID]):
+class IntegrationPlans(ProtectedApplication):
     """The plans of a county, event-sourced. Commands retry races on fresh state."""
 
     name = "IntegrationPlans"
@@ -88,41 +82,13 @@ class IntegrationPlans(Application[UUID]):
         today: Callable[[], date] = today_in_germany,
         adapters: StoreAdapters | None = None,
     ) -> None:
-        # Set before the library constructs the mapper and recorder, which it asks for.
-        self._adapters = adapters
-        super().__init__(env)
+        super().__init__(env, adapters=adapters)
         self.today = today
         self._find_position: PositionFinder | None = None
 
     def use_position_finder(self, find_position: PositionFinder) -> None:
         """Plugs in the store's look-up of an entry's global position (see infrastructure)."""
         self._find_position = find_position
-
-    def construct_mapper(self) -> Mapper[UUID]:
-        if self._adapters is None:
-            if self.env.get("PERSISTENCE_MODULE", "eventsourcing.popo") != "eventsourcing.popo":
-                # Without the adapters, personal values would be stored in plain text.
-                raise TypeError("a persistent store needs the adapters: use build_plans()")
-            return super().construct_mapper()
-        return self._adapters.mapper(self.factory, self.construct_transcoder())
-
-    def construct_recorder(self) -> ApplicationRecorder:
-        if self._adapters is None:
-            return super().construct_recorder()
-        return self._adapters.recorder(self.factory)
-
-    def save(
-        self,
-        *objs: MutableOrImmutableAggregate[UUID] | DomainEventProtocol[UUID] | None,
-        **kwargs: Any,
-    ) -> list[Recording[UUID]]:
-        """Saves, then destroys the key of every plan whose erasure was just recorded,
-        whichever way it came (a command, a batch import, the demo county)."""
-        recordings = super().save(*objs, **kwargs)
-        for recording in recordings:
-            if isinstance(recording.domain_event, ev.PersonalDataErased):
-                self._destroy_key(recording.domain_event.originator_id)
-        return recordings
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -245,25 +211,6 @@ class IntegrationPlans(Application[UUID]):
             entries = [e.without_personal() for e in entries]
         return build_history(entries)
 
-    def verify_integrity(self, plan_id: UUID) -> IntegrityReport:
-        """Checks the plan's stored entries against the hash chain recorded with them."""
-        report = self._protection().integrity.verify(plan_id)
-        if report is None:
-            raise PlanNotFound(f"no plan {plan_id}")
-        return report
-
-    def verify_all(self) -> Iterator[IntegrityReport]:
-        """Every plan's integrity report, plan by plan (`iplan verify --all`)."""
-        integrity = self._protection().integrity
-        for plan_id in integrity.plan_ids():
-            report = integrity.verify(plan_id)
-            if report is not None:
-                yield report
-
-    def rewrap_keys(self) -> int:
-        """Re-wraps every plan's data key under the current master key (key rotation)."""
-        return self._protection().keys.rewrap_all()
-
     # -- internals ---------------------------------------------------------------------
 
     def _execute(
@@ -327,15 +274,6 @@ class IntegrationPlans(Application[UUID]):
         position = self._find_position(plan.id, version) if self._find_position else None
         child_id = child_ids[0] if child_ids and not isinstance(entry, ev.PlanOpened) else None
         return Recorded(plan.id, version, position, child_id, repeated=True)
-
-    def _protection(self) -> StoreAdapters:
-        if self._adapters is None:
-            raise RuntimeError("built without personal-data protection: use build_plans()")
-        return self._adapters
-
-    def _destroy_key(self, plan_id: UUID) -> None:
-        if self._adapters is not None:
-            self._adapters.keys.destroy(plan_id)
 
     def _version_as_of(self, plan_id: UUID, as_of: datetime) -> int:
         version = None

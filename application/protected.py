@@ -1,0 +1,83 @@
+"""An application whose store seals personal values and chains its entries (section 6).
+
+The infrastructure supplies the adapters (see application/protection.py); this class
+plugs them in while the library constructs the application, and answers the operator's
+questions: is a plan's history intact, re-wrap the keys under a new master key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import Application
+from eventsourcing.domain import DomainEventProtocol, MutableOrImmutableAggregate
+from eventsourcing.persistence import ApplicationRecorder, Mapper, Recording
+
+from application.errors import PlanNotFound
+from application.protection import IntegrityReport, StoreAdapters
+from domain import events as ev
+
+
+class ProtectedApplication(Application[UUID]):
+    def __init__(
+        self, env: dict[str, str] | None = None, *, adapters: StoreAdapters | None = None
+    ) -> None:
+        # Set before the library constructs the mapper and recorder, which it asks for.
+        self._adapters = adapters
+        super().__init__(env)
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        if self._adapters is None:
+            if self.env.get("PERSISTENCE_MODULE", "eventsourcing.popo") != "eventsourcing.popo":
+                # Without the adapters, personal values would be stored in plain text.
+                raise TypeError("a persistent store needs the adapters: use build_plans()")
+            return super().construct_mapper()
+        return self._adapters.mapper(self.factory, self.construct_transcoder())
+
+    def construct_recorder(self) -> ApplicationRecorder:
+        if self._adapters is None:
+            return super().construct_recorder()
+        return self._adapters.recorder(self.factory)
+
+    def save(
+        self,
+        *objs: MutableOrImmutableAggregate[UUID] | DomainEventProtocol[UUID] | None,
+        **kwargs: Any,
+    ) -> list[Recording[UUID]]:
+        """Saves, then destroys the key of every plan whose erasure was just recorded,
+        whichever way it came (a command, a batch import, the demo county)."""
+        recordings = super().save(*objs, **kwargs)
+        for recording in recordings:
+            if isinstance(recording.domain_event, ev.PersonalDataErased):
+                self._destroy_key(recording.domain_event.originator_id)
+        return recordings
+
+    def verify_integrity(self, plan_id: UUID) -> IntegrityReport:
+        """Checks the plan's stored entries against the hash chain recorded with them."""
+        report = self._protection().integrity.verify(plan_id)
+        if report is None:
+            raise PlanNotFound(f"no plan {plan_id}")
+        return report
+
+    def verify_all(self) -> Iterator[IntegrityReport]:
+        """Every plan's integrity report, plan by plan (`iplan verify --all`)."""
+        integrity = self._protection().integrity
+        for plan_id in integrity.plan_ids():
+            report = integrity.verify(plan_id)
+            if report is not None:
+                yield report
+
+    def rewrap_keys(self) -> int:
+        """Re-wraps every plan's data key under the current master key (key rotation)."""
+        return self._protection().keys.rewrap_all()
+
+    def _protection(self) -> StoreAdapters:
+        if self._adapters is None:
+            raise RuntimeError("built without personal-data protection: use build_plans()")
+        return self._adapters
+
+    def _destroy_key(self, plan_id: UUID) -> None:
+        if self._adapters is not None:
+            self._adapters.keys.destroy(plan_id)
