@@ -13,7 +13,7 @@ import contextlib
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 from uuid import UUID
 
@@ -46,10 +46,15 @@ _POSTGRES_TYPES: dict[str, str] = {
 }
 
 
+def utc_text(at: datetime) -> str:
+    """SQLite compares timestamps as text: store and compare them all in UTC."""
+    return (at.astimezone(UTC) if at.tzinfo is not None else at).isoformat()
+
+
 _TO_SQLITE: dict[str, Callable[[Any], Any]] = {
     "uuid": str,
     "date": date.isoformat,
-    "ts": datetime.isoformat,
+    "ts": utc_text,
     "bool": int,
 }
 
@@ -93,7 +98,9 @@ class Database:
             return int(value)
         if isinstance(value, UUID):
             return str(value)
-        if isinstance(value, date | datetime):
+        if isinstance(value, datetime):
+            return utc_text(value)
+        if isinstance(value, date):
             return value.isoformat()
         return value
 

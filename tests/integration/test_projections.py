@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 import psycopg
 import pytest
@@ -225,6 +226,11 @@ def test_lists_page_filter_and_worklists(plans: IntegrationPlans, read_models: R
     assert len(everything) == plans.recorder.max_notification_id()
     by_admin = read_models.audit_log.entries(AuditQuery(actor="admin-1"), limit=10).items
     assert [r.type for r in by_admin] == ["PersonalDataErased"]
+    # A time range given in local time selects by the instant, on every store.
+    berlin = ZoneInfo("Europe/Berlin")
+    middle = everything[len(everything) // 2].recorded_at.astimezone(berlin)
+    later = read_models.audit_log.entries(AuditQuery(recorded_from=middle), limit=1000).items
+    assert later == [r for r in everything if r.recorded_at >= middle]
 
 
 def open_in(plans: IntegrationPlans, place: str, count: int) -> None:
