@@ -137,8 +137,10 @@ def _(entry: ev.ConsentGiven, state: PlanState) -> None:
 @check_entry.register
 def _(entry: ev.ConsentWithdrawn, state: PlanState) -> None:
     _check_consent_kind(entry.purpose, entry.partner_kind)
-    if state.active_consent(entry.purpose, entry.partner_kind) is None:
+    consent = state.active_consent(entry.purpose, entry.partner_kind)
+    if consent is None:
         raise errors.UnknownReference("there is no such consent to withdraw")
+    _not_before(entry.effective_on, consent.given_on, "withdrawn_on")
 
 
 def _check_consent_kind(purpose: str, partner_kind: str | None) -> None:
@@ -207,6 +209,7 @@ def _(entry: ev.MeasureAgreed, state: PlanState) -> None:
         goal = _existing(state.goals, entry.goal_id, "goal")
         if goal.status != "open":
             raise errors.InvalidTransition(f"the goal is already {goal.status}")
+        _not_before(entry.effective_on, goal.set_on, "agreed_on")
 
 
 @check_entry.register
@@ -220,6 +223,7 @@ def _(entry: ev.MeasureRescheduled, state: PlanState) -> None:
     measure = _agreed_measure(entry.measure_id, state)
     if entry.due_on == measure.due_on:
         raise errors.NothingChanged("the measure is already due on this date")
+    _not_before(entry.effective_on, measure.agreed_on, "the date")
     _not_before(entry.due_on, measure.agreed_on, "due_on")
 
 
@@ -227,7 +231,9 @@ def _(entry: ev.MeasureRescheduled, state: PlanState) -> None:
 def _(entry: ev.ReferralMade, state: PlanState) -> None:
     one_of(entry.partner_kind, PARTNER_KINDS, "partner_kind")
     text(entry.personal_value("reason"), "reason")
-    consented = state.active_consent("share_with_partner", entry.partner_kind) is not None
+    consent = state.active_consent("share_with_partner", entry.partner_kind)
+    # A consent given after the referral's date did not cover it.
+    consented = consent is not None and consent.given_on <= entry.effective_on
     if entry.consent_overridden:
         text(entry.personal_value("consent_override_reason"), "consent_override_reason")
     elif not consented:
@@ -318,8 +324,9 @@ def _(entry: ev.PlanClosed, state: PlanState) -> None:
 
 @check_entry.register
 def _(entry: ev.PlanReopened, state: PlanState) -> None:
-    if not state.is_closed:
+    if not state.is_closed or state.closed_on is None:
         raise errors.PlanNotClosed("only a closed plan can be reopened")
+    _not_before(entry.effective_on, state.closed_on, "reopened_on")
     text(entry.personal_value("reason"), "reason")
 
 

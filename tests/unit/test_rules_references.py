@@ -1,8 +1,9 @@
-"""Rules on what entries name: follow-ups, consent for referrals, and retractions."""
+"""Rules on what entries name: follow-ups of goals, measures, courses, ..., and consents."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from uuid import UUID, uuid4
 
 import pytest
@@ -11,7 +12,7 @@ from domain import errors
 from domain import events as ev
 from domain.plan import IntegrationPlan
 from tests.builders import ctx
-from tests.unit.given import JOB_VERSION, RECORDERS, Refs, a_furnished_plan, day
+from tests.unit.given import RECORDERS, Refs, a_furnished_plan, day
 
 C = ctx()
 FollowUp = Callable[[IntegrationPlan, Refs], object]
@@ -124,10 +125,56 @@ def test_a_withdrawn_consent_cannot_be_withdrawn_again() -> None:
     assert refused.value.code == "unknown_reference"
 
 
-def test_a_follow_up_dated_before_its_item_is_refused() -> None:
+# The furnished plan's items date from: consent day 1, goal and measure day 2,
+# course day 3, referral day 4, job day 5.
+FOLLOW_UPS_DATED_BEFORE_THEIR_ITEM = {
+    "ConsentWithdrawn": day(0),
+    "GoalAchieved": day(1),
+    "MeasureCompleted": day(1),
+    "MeasureCancelled": day(1),
+    "MeasureRescheduled": day(1),
+    "CourseCompleted": day(2),
+    "CourseDiscontinued": day(2),
+    "ReferralOutcomeRecorded": day(3),
+    "EmploymentEnded": day(4),
+}
+
+
+@pytest.mark.parametrize(
+    ("entry", "on"),
+    FOLLOW_UPS_DATED_BEFORE_THEIR_ITEM.items(),
+    ids=FOLLOW_UPS_DATED_BEFORE_THEIR_ITEM,
+)
+def test_a_follow_up_dated_before_its_item_is_refused(entry: str, on: date) -> None:
+    plan, refs = a_furnished_plan()
+    state = plan.state
+    with pytest.raises(errors.InvalidValue) as refused:
+        RECORDERS[entry](plan, refs, on, C)
+    assert refused.value.code == "invalid_value"
+    assert (plan.version, plan.state) == (7, state)
+
+
+def test_a_measure_for_a_goal_cannot_be_agreed_before_the_goal_was_set() -> None:
     plan, refs = a_furnished_plan()
     with pytest.raises(errors.InvalidValue):
-        RECORDERS["EmploymentEnded"](plan, refs, day(4), C)  # the job was placed on day 5
+        plan.agree_measure(
+            field="language",
+            title="t",
+            responsible="client",
+            partner_kind=None,
+            due_on=day(20),
+            goal_id=refs.goal,
+            agreed_on=day(1),  # the goal was set on day 2
+            ctx=C,
+        )
+
+
+def test_a_reopening_cannot_be_dated_before_the_closure() -> None:
+    plan, refs = a_furnished_plan()
+    RECORDERS["PlanClosed"](plan, refs, day(20), C)
+    with pytest.raises(errors.InvalidValue):
+        RECORDERS["PlanReopened"](plan, refs, day(19), C)
+    assert plan.state.is_closed
 
 
 def _refer(plan: IntegrationPlan, partner_kind: str, override: str | None = None) -> UUID:
@@ -146,6 +193,19 @@ def test_a_referral_needs_consent_to_share_with_that_partner_kind() -> None:
         _refer(plan, "migrationsberatung")
     assert refused.value.code == "consent_required"
     assert len(plan.state.referrals) == 1
+
+
+def test_a_referral_dated_before_the_consent_was_given_is_refused() -> None:
+    plan, _ = a_furnished_plan()  # consent to share with the jobcenter given on day 1
+    with pytest.raises(errors.ConsentRequired) as refused:
+        plan.make_referral(
+            partner_kind="jobcenter",
+            reason="job search",
+            made_on=day(0),
+            consent_override_reason=None,
+            ctx=C,
+        )
+    assert refused.value.code == "consent_required"
 
 
 def test_a_referral_after_the_consent_was_withdrawn_is_refused() -> None:
@@ -181,69 +241,3 @@ def test_a_consent_override_needs_a_reason(override: str) -> None:
     with pytest.raises(errors.InvalidValue):
         _refer(plan, "gesundheit", override=override)
     assert len(plan.state.referrals) == 1
-
-
-@pytest.mark.parametrize("version", [0, 8, 99, -1])
-def test_a_retraction_names_an_existing_entry(version: int) -> None:
-    plan, _ = a_furnished_plan()
-    with pytest.raises(errors.RetractionRefused) as refused:
-        plan.retract(version=version, reason="typo", on=day(10), ctx=C)
-    assert refused.value.code == "retraction_refused"
-    assert plan.version == 7
-
-
-def test_an_entry_is_retracted_only_once() -> None:
-    plan, _ = a_furnished_plan()
-    plan.retract(version=JOB_VERSION, reason="typo", on=day(10), ctx=C)
-    with pytest.raises(errors.RetractionRefused):
-        plan.retract(version=JOB_VERSION, reason="typo", on=day(10), ctx=C)
-    assert plan.version == 8
-
-
-def test_the_opening_and_retractions_cannot_be_retracted() -> None:
-    plan, _ = a_furnished_plan()
-    plan.retract(version=JOB_VERSION, reason="typo", on=day(10), ctx=C)
-    for version in (1, 8):  # PlanOpened, EntryRetracted
-        with pytest.raises(errors.RetractionRefused):
-            plan.retract(version=version, reason="undo", on=day(10), ctx=C)
-    assert plan.version == 8
-
-
-def test_an_erasure_cannot_be_retracted() -> None:
-    plan, refs = a_furnished_plan()
-    RECORDERS["PersonalDataErased"](plan, refs, day(10), C)
-    with pytest.raises(errors.PlanErased):  # an erased plan accepts nothing at all
-        plan.retract(version=8, reason="undo", on=day(10), ctx=C)
-
-
-# (entry recorded after the furnished plan, version retracted: an entry it depends on)
-DEPENDENT_ENTRIES = {
-    "measure later completed": ("MeasureCompleted", 4),
-    "goal a measure serves": ("GoalAbandoned", 3),
-    "consent a referral relied on": ("ReferralMade", 2),
-    "consent later withdrawn": ("ConsentWithdrawn", 2),
-    "course later completed": ("CourseCompleted", 5),
-    "referral with an outcome": ("ReferralOutcomeRecorded", 6),
-    "job later ended": ("EmploymentEnded", 7),
-}
-
-
-@pytest.mark.parametrize(("then", "version"), DEPENDENT_ENTRIES.values(), ids=DEPENDENT_ENTRIES)
-def test_an_entry_that_later_entries_depend_on_cannot_be_retracted(then: str, version: int) -> None:
-    plan, refs = a_furnished_plan()
-    RECORDERS[then](plan, refs, day(10), C)
-    state = plan.state
-    with pytest.raises(errors.RetractionRefused) as refused:
-        plan.retract(version=version, reason="wrong", on=day(11), ctx=C)
-    assert refused.value.code == "retraction_refused"
-    assert (plan.version, plan.state) == (8, state)
-
-
-def test_an_extension_that_later_entries_depend_on_cannot_be_retracted() -> None:
-    later = ctx(today=day(1300))
-    plan, refs = a_furnished_plan()
-    RECORDERS["AdvicePeriodExtended"](plan, refs, day(100), later)
-    RECORDERS["WorkshopAttended"](plan, refs, day(1200), later)  # after the first three years
-    with pytest.raises(errors.RetractionRefused):
-        plan.retract(version=8, reason="wrong", on=day(1200), ctx=later)
-    assert plan.state.extended
