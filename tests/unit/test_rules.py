@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
 
 from domain import errors
-from tests.builders import TODAY, ctx
+from domain.plan import IntegrationPlan
+from tests.builders import OFFENBURG, TODAY, ctx
 from tests.unit.given import (
     ADVICE_PERIOD_END,
     AFTER_ADVICE_PERIOD,
@@ -205,3 +207,33 @@ def test_an_extension_needs_a_reason(reason: str) -> None:
     with pytest.raises(errors.InvalidValue) as refused:
         plan.extend_advice_period(until=LATEST_EXTENSION, reason=reason, on=day(1), ctx=ctx())
     assert refused.value.code == "invalid_value"
+
+
+NO_CHANGES = {
+    "consent given twice": lambda p: p.give_consent(
+        purpose="share_with_partner", partner_kind="jobcenter", given_on=day(9), ctx=ctx()
+    ),
+    "same caseworker": lambda p: p.assign_caseworker(caseworker="cw-anna", on=day(9), ctx=ctx()),
+    "same municipality": lambda p: p.transfer(
+        municipality=OFFENBURG, caseworker="cw-ben", on=day(9), ctx=ctx()
+    ),
+}
+
+
+@pytest.mark.parametrize("command", NO_CHANGES.values(), ids=NO_CHANGES)
+def test_an_entry_that_changes_nothing_is_refused(
+    command: Callable[[IntegrationPlan], object],
+) -> None:
+    plan, _ = a_furnished_plan()
+    with pytest.raises(errors.NothingChanged) as refused:
+        command(plan)
+    assert refused.value.code == "nothing_changed"
+    assert plan.version == 7
+
+
+def test_rescheduling_a_measure_to_its_due_date_is_refused() -> None:
+    plan, refs = a_furnished_plan()
+    with pytest.raises(errors.NothingChanged):
+        plan.reschedule_measure(
+            measure_id=refs.measure, due_on=day(30), reason=None, on=day(9), ctx=ctx()
+        )
