@@ -108,17 +108,17 @@ class PlanWriter:
     def record(
         self,
         plan_id: UUID,
-        command: str,
+        command: Callable[..., Recorded],
         body: EntryBody,
         *,
         child: str | None = None,
         **references: Any,
     ) -> dict[str, Any]:
-        """Runs `IntegrationPlans.<command>` with the body's details and the path's references."""
+        """Runs an IntegrationPlans command with the body's details and the path's references."""
         plan_in_scope(self.plans, plan_id, self.caller)
         details = {**body.details(self.plans.today()), **references}
-        recorded: Recorded = getattr(self.plans, command)(
-            plan_id, self._context(body), self._expected_version, **details
+        recorded = command(
+            self.plans, plan_id, self._context(body), self._expected_version, **details
         )
         return self._answer(recorded, child)
 

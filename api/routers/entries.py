@@ -16,6 +16,7 @@ from api.schemas.entries import (
 )
 from api.schemas.vocabulary import ConsentPurpose
 from api.writes import CaseworkerWriter, post_entry
+from application.plans import IntegrationPlans
 
 router = APIRouter(prefix="/v1/plans/{plan_id}", tags=["entries"])
 
@@ -24,35 +25,35 @@ router = APIRouter(prefix="/v1/plans/{plan_id}", tags=["entries"])
 def hold_consultation(
     plan_id: UUID, body: ConsultationBody, writer: CaseworkerWriter
 ) -> dict[str, object]:
-    return writer.record(plan_id, "hold_consultation", body)
+    return writer.record(plan_id, IntegrationPlans.hold_consultation, body)
 
 
 @post_entry(router, "/education", "Record secured access to education")
 def secure_education_access(
     plan_id: UUID, body: EducationBody, writer: CaseworkerWriter
 ) -> dict[str, object]:
-    return writer.record(plan_id, "secure_education_access", body)
+    return writer.record(plan_id, IntegrationPlans.secure_education_access, body)
 
 
 @post_entry(router, "/housing", "Record housing secured (moved out of follow-up accommodation)")
 def secure_housing(plan_id: UUID, body: HousingBody, writer: CaseworkerWriter) -> dict[str, object]:
-    return writer.record(plan_id, "secure_housing", body)
+    return writer.record(plan_id, IntegrationPlans.secure_housing, body)
 
 
 @post_entry(router, "/workshops", "Record a workshop attended")
 def attend_workshop(
     plan_id: UUID, body: WorkshopBody, writer: CaseworkerWriter
 ) -> dict[str, object]:
-    return writer.record(plan_id, "attend_workshop", body)
+    return writer.record(plan_id, IntegrationPlans.attend_workshop, body)
 
 
 @post_entry(router, "/consents", "Record a consent given")
 def give_consent(plan_id: UUID, body: ConsentBody, writer: CaseworkerWriter) -> dict[str, object]:
-    return writer.record(plan_id, "give_consent", body)
+    return writer.record(plan_id, IntegrationPlans.give_consent, body)
 
 
 @post_entry(router, "/consents/{purpose}/withdrawal", "Record a consent withdrawn")
 def withdraw_consent(
     plan_id: UUID, purpose: ConsentPurpose, body: ConsentWithdrawalBody, writer: CaseworkerWriter
 ) -> dict[str, object]:
-    return writer.record(plan_id, "withdraw_consent", body, purpose=purpose)
+    return writer.record(plan_id, IntegrationPlans.withdraw_consent, body, purpose=purpose)

@@ -15,6 +15,7 @@ from api.schemas.entries import (
     TransferBody,
 )
 from api.writes import CaseworkerWriter, post_entry
+from application.plans import IntegrationPlans
 
 router = APIRouter(prefix="/v1/plans/{plan_id}", tags=["lifecycle"])
 
@@ -23,31 +24,31 @@ router = APIRouter(prefix="/v1/plans/{plan_id}", tags=["lifecycle"])
 def assign_caseworker(
     plan_id: UUID, body: AssignmentBody, writer: CaseworkerWriter
 ) -> dict[str, object]:
-    return writer.record(plan_id, "assign_caseworker", body)
+    return writer.record(plan_id, IntegrationPlans.assign_caseworker, body)
 
 
 @post_entry(router, "/transfer", "Transfer the plan to another municipality")
 def transfer(plan_id: UUID, body: TransferBody, writer: CaseworkerWriter) -> dict[str, object]:
-    return writer.record(plan_id, "transfer", body)
+    return writer.record(plan_id, IntegrationPlans.transfer, body)
 
 
 @post_entry(router, "/extension", "Extend the advice period (once, to at most 4 years)")
 def extend_advice_period(
     plan_id: UUID, body: ExtensionBody, writer: CaseworkerWriter
 ) -> dict[str, object]:
-    return writer.record(plan_id, "extend_advice_period", body)
+    return writer.record(plan_id, IntegrationPlans.extend_advice_period, body)
 
 
 @post_entry(router, "/retractions", "Retract an entry (a correction)")
 def retract(plan_id: UUID, body: RetractionBody, writer: CaseworkerWriter) -> dict[str, object]:
-    return writer.record(plan_id, "retract", body)
+    return writer.record(plan_id, IntegrationPlans.retract, body)
 
 
 @post_entry(router, "/closure", "Close the plan")
 def close_plan(plan_id: UUID, body: ClosureBody, writer: CaseworkerWriter) -> dict[str, object]:
-    return writer.record(plan_id, "close_plan", body)
+    return writer.record(plan_id, IntegrationPlans.close_plan, body)
 
 
 @post_entry(router, "/reopening", "Reopen a closed plan")
 def reopen_plan(plan_id: UUID, body: ReopeningBody, writer: CaseworkerWriter) -> dict[str, object]:
-    return writer.record(plan_id, "reopen_plan", body)
+    return writer.record(plan_id, IntegrationPlans.reopen_plan, body)

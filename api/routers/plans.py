@@ -17,6 +17,7 @@ from api.schemas.common import Recorded
 from api.schemas.entries import ErasureBody
 from api.schemas.plans import HistoryView, OpenPlanBody, PlanView
 from api.writes import AdminWriter, CaseworkerWriter, etag, plan_in_scope, post_entry
+from application.plans import IntegrationPlans
 
 router = APIRouter(prefix="/v1/plans", tags=["plans"])
 log = structlog.get_logger("iplan.api")
@@ -81,7 +82,7 @@ def get_history(
 
 @post_entry(router, "/{plan_id}/erasure", "Erase the plan's personal data (admin)")
 def erase_personal_data(plan_id: UUID, body: ErasureBody, writer: AdminWriter) -> dict[str, object]:
-    return writer.record(plan_id, "erase_personal_data", body)
+    return writer.record(plan_id, IntegrationPlans.erase_personal_data, body)
 
 
 def _log_personal_read(caller: Caller, plan_id: UUID, what: str) -> None:
