@@ -16,8 +16,8 @@ class Metrics:
         )
         self.latency = Histogram(
             "iplan_http_request_duration_seconds",
-            "HTTP request latency by route template",
-            ["method", "route"],
+            "HTTP request latency by route template and status",
+            ["method", "route", "status"],
             registry=self.registry,
             buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
         )
@@ -29,7 +29,7 @@ class Metrics:
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:
         self.requests.labels(method, route, str(status)).inc()
-        self.latency.labels(method, route).observe(seconds)
+        self.latency.labels(method, route, str(status)).observe(seconds)
 
     def exposition(self) -> bytes:
         return generate_latest(self.registry)

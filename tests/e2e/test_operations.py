@@ -36,7 +36,10 @@ def test_metrics_count_requests_by_route_template_and_status(sqlite_api: ApiSess
         in text
     )
     assert 'route="/v1/plans/{plan_id}",status="403"} 1.0' in text
-    assert "iplan_http_request_duration_seconds_bucket" in text
+    assert (
+        'iplan_http_request_duration_seconds_count{method="POST",route="/v1/plans",status="201"}'
+        " 1.0" in text
+    )
     assert plan not in text
 
 
