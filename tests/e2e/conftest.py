@@ -43,3 +43,9 @@ def api(api_settings: Settings) -> Iterator[ApiSession]:
 def sqlite_api(tmp_path: Path) -> Iterator[ApiSession]:
     """The app on SQLite only, for checks that do not depend on the store."""
     yield from session_on(Settings(store="sqlite", data_dir=tmp_path))
+
+
+@pytest.fixture
+def every_store_api(store_settings: Settings) -> Iterator[ApiSession]:
+    """The app on memory, SQLite and PostgreSQL (tests/conftest.py's store_settings)."""
+    yield from session_on(store_settings)

@@ -141,3 +141,30 @@ def test_effective_dates_default_to_today(api: ApiSession) -> None:
     assert goals[goal["goal_id"]]["set_on"] == "2026-06-01"
     assert goals[ids["goal"]]["set_on"] == "2025-02-01"
     assert state["version"] + 1 == goal["version"]
+
+
+def test_a_plan_lives_from_opening_to_reopening_on_every_store(
+    every_store_api: ApiSession,
+) -> None:
+    api = every_store_api
+    ids = api.prepared_plan()
+    plan = f"/v1/plans/{ids['plan']}"
+    api.created(
+        f"{plan}/goals/{ids['goal']}/outcome",
+        {"outcome": "abandoned", "on": "2026-05-01", "note": "Moved on"},
+    )
+    api.created(f"{plan}/jobs/{ids['job']}/end", {"ended_on": "2026-05-01", "reason": "Ended"})
+    api.created(f"{plan}/closure", {"closed_on": "2026-05-02", "reason": "goals_achieved"})
+    reopened = api.created(f"{plan}/reopening", {"reopened_on": "2026-05-03", "reason": "Back"})
+    state = api.get(plan).json()
+    assert state["version"] == reopened["version"] == 11
+    assert state["status"] == "open"
+    assert [g["status"] for g in state["goals"]] == ["abandoned"]
+    assert [j["status"] for j in state["jobs"]] == ["ended"]
+    history = api.get(f"{plan}/history").json()["entries"]
+    assert [e["type"] for e in history[-4:]] == [
+        "GoalAbandoned",
+        "EmploymentEnded",
+        "PlanClosed",
+        "PlanReopened",
+    ]
