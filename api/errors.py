@@ -67,9 +67,10 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 def _api_problem(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, ApiProblem)
-    headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
-    if error.status == 503:
-        return _store_unavailable(request, error)
+    headers = {
+        401: {"WWW-Authenticate": "Bearer"},
+        503: {"Retry-After": "5"},
+    }.get(error.status)
     return problem(error.status, error.code, error.detail, headers=headers)
 
 
@@ -102,10 +103,9 @@ def _application(request: Request, error: Exception) -> JSONResponse:
 def _store_unavailable(request: Request, error: Exception) -> JSONResponse:
     request.app.state.metrics.store_errors.inc()
     log.warning("store_unavailable", error=type(error).__name__)
-    code = error.code if isinstance(error, ApiProblem) else "store_unavailable"
     return problem(
         503,
-        code,
+        "store_unavailable",
         "the event store cannot be reached; try again shortly",
         headers={"Retry-After": "5"},
     )

@@ -139,3 +139,16 @@ def test_rs256_tokens_are_checked_against_a_jwks_url(tmp_path: Path, jwks_url: s
             headers={"Authorization": f"Bearer {rs256_token(kid='key-2')}"},
         )
         assert unknown_key.status_code == 401
+
+
+def test_an_unreachable_jwks_url_is_503_not_401(tmp_path: Path) -> None:
+    settings = Settings(
+        store="sqlite", data_dir=tmp_path, jwt_jwks_url="http://127.0.0.1:1/jwks.json"
+    )
+    with TestClient(create_app(settings)) as client:
+        response = client.get(
+            "/v1/plans/x", headers={"Authorization": f"Bearer {rs256_token(kid='key-1')}"}
+        )
+    assert response.status_code == 503
+    assert response.json()["code"] == "keys_unavailable"
+    assert response.headers["retry-after"]
