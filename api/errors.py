@@ -65,6 +65,19 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     }
 
 
+ETAG_HEADER = {
+    "ETag": {
+        "description": 'The plan\'s version as an entity tag, e.g. "4"',
+        "schema": {"type": "string"},
+    }
+}
+
+
+def with_etag(status: int, responses: dict[int | str, dict[str, Any]]) -> dict[int | str, Any]:
+    """Adds the documented ETag header to the success response `status`."""
+    return {**responses, status: {"headers": ETAG_HEADER}}
+
+
 def _api_problem(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, ApiProblem)
     headers = {

@@ -14,7 +14,7 @@ from fastapi.types import DecoratedCallable
 
 from api.auth import Caller
 from api.deps import AdminCaller, CaseworkerCaller, CorrelationId, PlansDep
-from api.errors import problem_responses
+from api.errors import problem_responses, with_etag
 from api.problems import Forbidden, MalformedRequest, NotFound
 from api.schemas.common import Recorded as RecordedAnswer
 from api.schemas.entries import EntryBody
@@ -22,7 +22,7 @@ from api.schemas.plans import OpenPlanBody
 from application.plans import IntegrationPlans, Recorded
 from domain.context import EntryContext
 
-WRITE_ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 503)
+WRITE_RESPONSES = with_etag(201, problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 503))
 ENTITY_TAG = re.compile(r'^\s*(?:"(\d{1,18})"|(\d{1,18}))\s*$')
 
 IfMatch = Annotated[
@@ -179,5 +179,5 @@ def post_entry(
 ) -> Callable[[DecoratedCallable], DecoratedCallable]:
     """The route of one write: POST, 201 with the write answer, every problem it may get."""
     return router.post(
-        path, status_code=201, response_model=answer, responses=WRITE_ERRORS, summary=summary
+        path, status_code=201, response_model=answer, responses=WRITE_RESPONSES, summary=summary
     )

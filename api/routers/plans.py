@@ -11,7 +11,7 @@ from pydantic import AwareDatetime
 
 from api.auth import Caller
 from api.deps import PlanReaderCaller, PlansDep
-from api.errors import problem_responses
+from api.errors import problem_responses, with_etag
 from api.problems import InvalidRequest
 from api.schemas.common import Recorded
 from api.schemas.entries import ErasureBody
@@ -22,14 +22,14 @@ from application.plans import IntegrationPlans
 router = APIRouter(prefix="/v1/plans", tags=["plans"])
 log = structlog.get_logger("iplan.api")
 
-READ_ERRORS = problem_responses(401, 403, 404, 422, 503)
+READ_RESPONSES = with_etag(200, problem_responses(401, 403, 404, 422, 503))
 
 
 @router.post(
     "",
     status_code=201,
     response_model=Recorded,
-    responses=problem_responses(400, 401, 403, 409, 413, 422, 503),
+    responses=with_etag(201, problem_responses(400, 401, 403, 409, 413, 422, 503)),
     summary="Open a plan",
 )
 def open_plan(body: OpenPlanBody, writer: CaseworkerWriter) -> dict[str, object]:
@@ -40,7 +40,7 @@ def open_plan(body: OpenPlanBody, writer: CaseworkerWriter) -> dict[str, object]
 @router.get(
     "/{plan_id}",
     response_model=PlanView,
-    responses=READ_ERRORS,
+    responses=READ_RESPONSES,
     summary="A plan's state, now or as it was",
 )
 def get_plan(
@@ -67,7 +67,7 @@ def get_plan(
 @router.get(
     "/{plan_id}/history",
     response_model=HistoryView,
-    responses=READ_ERRORS,
+    responses=READ_RESPONSES,
     summary="Every entry of a plan, with who recorded it and what retracted it",
 )
 def get_history(
