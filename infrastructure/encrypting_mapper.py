@@ -66,12 +66,14 @@ class PersonalDataMapper(Mapper[UUID]):
         entry_state[PERSONAL] = self._seal(entry_state, create=False)
         return {**entry, "state": entry_state}
 
-    def _seal(self, state: dict[str, Any], *, create: bool) -> str | None:
-        personal = state[PERSONAL]
-        if personal is None:
-            return None
+    def _seal(self, state: dict[str, Any], *, create: bool) -> str | dict[str, Any] | None:
+        personal: dict[str, Any] | None = state[PERSONAL]
         plan_id = cast(UUID, state["originator_id"])
-        key = self.keys.data_key(plan_id, create=create)
+        if create:
+            self.keys.data_key(plan_id, create=True)  # the plan's key comes with its opening
+        if not personal:
+            return personal  # None, or an entry without personal values: nothing to hide
+        key = self.keys.data_key(plan_id)
         if key is None:
             # Never store personal values in the clear: the plan's key is gone (erased).
             raise PermissionError(f"plan {plan_id} was erased; its personal data cannot be stored")
@@ -80,12 +82,14 @@ class PersonalDataMapper(Mapper[UUID]):
 
     def _open(self, state: dict[str, Any]) -> dict[str, Any] | None:
         sealed = state[PERSONAL]
-        if not is_sealed(sealed):
-            return cast(dict[str, Any] | None, sealed)
+        if sealed is None:
+            return None
         plan_id = cast(UUID, state["originator_id"])
         key = self.keys.data_key(plan_id)
         if key is None:
-            return None
+            return None  # erased: whatever was there reads as erased
+        if not is_sealed(sealed):
+            return cast(dict[str, Any], sealed)
         context = personal_context(plan_id, state["originator_version"])
         return cast(dict[str, Any], self.transcoder.decode(unseal(key, sealed, context)))
 

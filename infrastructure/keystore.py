@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections import OrderedDict
-from threading import Lock, RLock
+from threading import Lock
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -176,7 +175,7 @@ class PostgresKeyTable:
 
 
 class KeyRing:
-    """Data keys by plan, unwrapped on first use and kept in a small LRU cache.
+    """Data keys by plan, unwrapped on first use and kept in a small cache.
 
     A plan's key is made with its first entry and destroyed on erasure; a missing key
     means erased, and is remembered too, so that reading an erased plan costs no look-ups.
@@ -195,20 +194,19 @@ class KeyRing:
         self.masters = masters
         self.cache_size = cache_size
         self.cache_seconds = cache_seconds
-        self._cache: OrderedDict[UUID, tuple[float, bytes | None]] = OrderedDict()
-        self._lock = RLock()
+        self._cache: dict[UUID, tuple[float, bytes | None]] = {}
+        self._lock = Lock()
 
     def data_key(self, plan_id: UUID, *, create: bool = False) -> bytes | None:
         """The plan's data key; None once erased. `create` makes one if there is none."""
-        with self._lock:
-            cached = self._cache.get(plan_id)
-            if (
-                cached is not None
-                and cached[0] > time.monotonic()
-                and (cached[1] is not None or not create)
-            ):
-                self._cache.move_to_end(plan_id)
-                return cached[1]
+        # Read without the lock: every entry read passes here.
+        cached = self._cache.get(plan_id)
+        if (
+            cached is not None
+            and cached[0] > time.monotonic()
+            and (cached[1] is not None or not create)
+        ):
+            return cached[1]
         if create:
             # A new plan's first entry: one round trip stores its key; a concurrent
             # writer's key, stored first, wins and is read back.
@@ -240,7 +238,7 @@ class KeyRing:
 
     def _remember(self, plan_id: UUID, key: bytes | None) -> None:
         with self._lock:
+            self._cache.pop(plan_id, None)
             self._cache[plan_id] = (time.monotonic() + self.cache_seconds, key)
-            self._cache.move_to_end(plan_id)
             while len(self._cache) > self.cache_size:
-                self._cache.popitem(last=False)
+                del self._cache[next(iter(self._cache))]  # the longest cached goes first

@@ -181,6 +181,7 @@ def test_an_erased_plan_still_replays_and_shows_its_history_without_personal_val
             history = reader.history(plan_id)
             assert [h.type for h in history][-1] == "PersonalDataErased"
             assert all(h.personal is None for h in history)
+            assert all(e.personal is None for e in reader.events.get(plan_id))  # type: ignore[attr-defined]
             assert reader.get_plan(plan_id, version=1).state.personal is None
     finally:
         for reader in readers[1:]:
@@ -284,3 +285,21 @@ def test_an_erasure_saved_in_a_batch_also_destroys_the_key(plans: IntegrationPla
     assert keys_of(plans).table.select(plan.id) is None
     assert plans.history(plan.id)[0].personal is None
     assert plans.verify_integrity(plan.id).ok
+
+
+def test_a_plan_opened_without_personal_values_can_record_some_later(
+    plans: IntegrationPlans, store_settings: Settings
+) -> None:
+    plan_id = plans.open_plan(ctx(), **open_details(personal={})).id
+    plans.hold_consultation(
+        plan_id,
+        ctx(),
+        held_on=date(2025, 2, 1),
+        duration_minutes=30,
+        setting="phone",
+        interpreter_language=None,
+        topics=[],
+        notes="ULTRASECRET-NOTE-42",
+    )
+    assert plans.history(plan_id)[1].personal == {"notes": "ULTRASECRET-NOTE-42"}
+    assert b"ULTRASECRET-NOTE-42" not in raw_bytes(store_settings, plans)
