@@ -171,6 +171,9 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
         events_table_name: str = "stored_events",
         chain_secret: Secret,
     ) -> None:
+        if datastore.enable_db_functions:
+            # The library's insert function bypasses the hooks that write the links.
+            raise ValueError("POSTGRES_ENABLE_DB_FUNCTIONS would store entries without links")
         super().__init__(datastore, events_table_name=events_table_name)
         schema = Identifier(datastore.schema)
         self.chain_table = SQL("{}.{}").format(schema, Identifier(CHAIN_TABLE))
