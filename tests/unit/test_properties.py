@@ -162,7 +162,10 @@ ERASURE: Step = lambda p, d, on: p.erase_personal_data(legal_basis="Art. 17", on
 
 
 def a_plan_with_history(data: st.DataObject) -> tuple[IntegrationPlan, date]:
-    """A plan opened between 2022 and 2025, then up to 30 random commands, in date order."""
+    """A plan opened between 2022 and 2025, then up to 40 random commands as time goes by.
+
+    Each entry's effective date may lie up to 30 days back, as caseworkers record late.
+    """
     opened_on = data.draw(st.dates(date(2022, 1, 1), date(2025, 1, 15)), label="opened_on")
     plan = IntegrationPlan.open(
         ctx=C,
@@ -181,7 +184,8 @@ def a_plan_with_history(data: st.DataObject) -> tuple[IntegrationPlan, date]:
         step = REOPEN if plan.state.is_closed and data.draw(st.booleans()) else data.draw(steps)
         before, version = copy.deepcopy(plan.state), plan.version
         try:
-            step(plan, data, on)
+            backdated = on - timedelta(days=data.draw(st.integers(0, 30)))
+            step(plan, data, max(opened_on, backdated))
         except errors.DomainError:
             assert (plan.state, plan.version) == (before, version)
         assert_invariants(plan)
@@ -213,6 +217,17 @@ def assert_invariants(plan: IntegrationPlan) -> None:
     assert state.highest_level_reached() in {None, *vocab.CEFR_LEVELS}
     for job in state.jobs.values():
         assert (job.ended_on is None) == (job.status == "active")
+    # No follow-up is dated before the item it follows.
+    follow_ups = [(g.set_on, g.outcome_on) for g in state.goals.values()]
+    follow_ups += [(m.agreed_on, m.closed_on) for m in state.measures.values()]
+    follow_ups += [(r.made_on, r.outcome_on) for r in state.referrals.values()]
+    follow_ups += [(c.enrolled_on, c.ended_on) for c in state.courses.values()]
+    follow_ups += [(j.placed_on, j.ended_on) for j in state.jobs.values()]
+    follow_ups += [(c.given_on, c.withdrawn_on) for c in state.consents]
+    assert all(later is None or earlier <= later for earlier, later in follow_ups)
+    for measure in state.measures.values():
+        served = state.goals.get(measure.goal_id) if measure.goal_id else None
+        assert served is None or served.set_on <= measure.agreed_on
     active = [(c.purpose, c.partner_kind) for c in state.consents if c.active]
     assert len(active) == len(set(active))
     dates = [c.held_on for c in state.consultations] + [h.secured_on for h in state.housing]
