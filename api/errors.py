@@ -126,7 +126,7 @@ def _store_unavailable(request: Request, error: Exception) -> JSONResponse:
 
 def _http(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, HTTPException)
-    codes = {404: "not_found", 405: "method_not_allowed"}
+    codes = {400: "malformed_request", 404: "not_found", 405: "method_not_allowed"}
     code = codes.get(error.status_code, HTTPStatus(error.status_code).phrase.lower())
     return problem(
         error.status_code, code.replace(" ", "_"), str(error.detail), headers=error.headers

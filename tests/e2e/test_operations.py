@@ -124,3 +124,21 @@ def test_docs_and_openapi_are_served(sqlite_api: ApiSession) -> None:
     assert "/v1/plans/{plan_id}/measures/{measure_id}/reschedule" in spec["paths"]
     metrics = sqlite_api.client.get("/metrics").text
     assert 'route="/docs"' in metrics
+
+
+def test_an_unusable_request_id_is_replaced(sqlite_api: ApiSession) -> None:
+    for offered in ("a b\tc", "x" * 200):
+        response = sqlite_api.client.get("/healthz", headers={"X-Request-ID": offered})
+        assert response.headers["x-request-id"] != offered
+        assert len(response.headers["x-request-id"]) == 36
+
+
+def test_a_body_nested_too_deep_to_parse_is_400(sqlite_api: ApiSession) -> None:
+    plan = sqlite_api.open_plan()
+    response = sqlite_api.client.post(
+        f"/v1/plans/{plan}/housing",
+        content=b"[" * 30000 + b"]" * 30000,
+        headers={**sqlite_api.headers(), "Content-Type": "application/json"},
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "malformed_request"
