@@ -4,21 +4,43 @@ Entries keep their personal values apart in `personal` (see domain/events.py); s
 hold entries too. Both are sealed with AES-GCM, bound to the plan and the entry's version,
 so a sealed value moved to another entry does not open. Once the plan's key is destroyed
 the personal part reads as None: the rest of the entry stays readable.
+
+Snapshots are not part of the chained history (integrity.py), so each carries its own
+HMAC tag: a snapshot changed in the database is refused instead of silently believed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cache
 from typing import Any, cast
 from uuid import UUID
 
-from eventsourcing.domain import DomainEventProtocol
-from eventsourcing.persistence import Cipher, Compressor, Mapper, StoredEvent, Transcoder
+from eventsourcing.domain import DomainEventProtocol, Snapshot
+from eventsourcing.persistence import (
+    Cipher,
+    Compressor,
+    Mapper,
+    MapperDeserialisationError,
+    StoredEvent,
+    Transcoder,
+)
+from eventsourcing.utils import resolve_topic
 
 from infrastructure.crypto import is_sealed, seal, unseal
 from infrastructure.keystore import KeyRing
 
 PERSONAL = "personal"
 ENTRIES = "entries"
+SNAPSHOT_TAG = b"\x00iplan-snapshot-mac1\x00"
+TAG_BYTES = 32
+
+
+class SnapshotTampered(MapperDeserialisationError):
+    """A stored snapshot fails its tag: delete the plan's snapshots to replay its entries."""
 
 
 def personal_context(plan_id: UUID, version: int) -> bytes:
@@ -35,9 +57,11 @@ class PersonalDataMapper(Mapper[UUID]):
         cipher: Cipher | None = None,
         *,
         keys: KeyRing,
+        secret: Callable[[], bytes],
     ) -> None:
         super().__init__(transcoder, compressor, cipher)
         self.keys = keys
+        self.secret = secret
 
     def to_stored_event(self, domain_event: DomainEventProtocol[UUID]) -> StoredEvent:
         state = dict(vars(domain_event))
@@ -49,9 +73,15 @@ class PersonalDataMapper(Mapper[UUID]):
             state["state"] = snapshot_state
         else:
             return super().to_stored_event(domain_event)
-        return super().to_stored_event(_with_state(domain_event, state))
+        stored = super().to_stored_event(_with_state(domain_event, state))
+        if _is_snapshot(stored.topic):
+            tag = self._tag(stored, stored.state)
+            return replace(stored, state=SNAPSHOT_TAG + tag + stored.state)
+        return stored
 
     def to_domain_event(self, stored_event: StoredEvent) -> DomainEventProtocol[UUID]:
+        if _is_snapshot(stored_event.topic):
+            stored_event = self._untagged(stored_event)
         domain_event = super().to_domain_event(stored_event)
         state = vars(domain_event)
         if PERSONAL in state:
@@ -92,6 +122,36 @@ class PersonalDataMapper(Mapper[UUID]):
             return cast(dict[str, Any], sealed)
         context = personal_context(plan_id, state["originator_version"])
         return cast(dict[str, Any], self.transcoder.decode(unseal(key, sealed, context)))
+
+    def _tag(self, stored: StoredEvent, state: bytes) -> bytes:
+        originator_id = cast(UUID, stored.originator_id)
+        message = b"".join(
+            (
+                originator_id.bytes,
+                stored.originator_version.to_bytes(8, "big"),
+                hashlib.sha256(stored.topic.encode()).digest(),
+                state,
+            )
+        )
+        return hmac.new(self.secret(), message, hashlib.sha256).digest()
+
+    def _untagged(self, stored: StoredEvent) -> StoredEvent:
+        start = len(SNAPSHOT_TAG)
+        tag, state = stored.state[start : start + TAG_BYTES], stored.state[start + TAG_BYTES :]
+        if not stored.state.startswith(SNAPSHOT_TAG) or not hmac.compare_digest(
+            tag, self._tag(stored, state)
+        ):
+            raise SnapshotTampered(
+                f"the snapshot of plan {stored.originator_id} at version "
+                f"{stored.originator_version} was changed; delete the plan's snapshots"
+            )
+        return replace(stored, state=state)
+
+
+@cache
+def _is_snapshot(topic: str) -> bool:
+    cls = resolve_topic(topic)
+    return isinstance(cls, type) and issubclass(cls, Snapshot)
 
 
 def _with_state(domain_event: DomainEventProtocol[UUID], state: dict[str, Any]) -> Any:

@@ -57,7 +57,11 @@ class PersonalDataProtection:
     def mapper(self, factory: InfrastructureFactory[Any], transcoder: Transcoder) -> Mapper[UUID]:
         self._keys = KeyRing(_key_table(factory), self.masters)
         return PersonalDataMapper(
-            transcoder, factory.compressor(), factory.cipher(), keys=self._keys
+            transcoder,
+            factory.compressor(),
+            factory.cipher(),
+            keys=self._keys,
+            secret=self.integrity_key,
         )
 
     def recorder(self, factory: InfrastructureFactory[Any]) -> ApplicationRecorder:

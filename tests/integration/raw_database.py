@@ -62,6 +62,16 @@ def execute(settings: Settings, statement: str, *params: Any) -> None:
         pg.execute(statement.replace("?", "%s"), params)
 
 
+def fetch_one(settings: Settings, statement: str, *params: Any) -> tuple[Any, ...] | None:
+    """Reads one row straight from the database (`?` placeholders)."""
+    if settings.store == "sqlite":
+        with closing(sqlite3.connect(settings.sqlite_path)) as lite:
+            row: tuple[Any, ...] | None = lite.execute(statement, params).fetchone()
+            return row
+    with postgres(settings) as pg:
+        return pg.execute(statement.replace("?", "%s"), params).fetchone()
+
+
 def plan_key(settings: Settings, plan_id: Any) -> Any:
     """How the store writes a plan id in its tables."""
     return plan_id.hex if settings.store == "sqlite" else plan_id

@@ -11,10 +11,11 @@ import pytest
 
 from application.errors import ConcurrentWrites, PlanNotFound
 from application.plans import IntegrationPlans
+from infrastructure.encrypting_mapper import SnapshotTampered
 from infrastructure.settings import Settings
 from infrastructure.store import build_plans
 from tests.builders import TODAY, ctx, open_details
-from tests.integration.raw_database import EVENTS_TABLE, execute, plan_key
+from tests.integration.raw_database import EVENTS_TABLE, execute, fetch_one, plan_key
 
 ENTRIES = 5
 
@@ -90,13 +91,17 @@ Tamper = Callable[[Settings, str, object], None]
 
 
 def change_an_entrys_bytes(settings: Settings, table: str, plan: object) -> None:
-    state = "CAST(replace(CAST(state AS TEXT), 'other', 'kita_') AS BLOB)"
-    if settings.store == "postgres":
-        state = "convert_to(replace(convert_from(state, 'UTF8'), 'other', 'kita_'), 'UTF8')"
+    change_an_entrys_bytes_in(settings, table, plan, version=3)
+
+
+def change_an_entrys_bytes_in(settings: Settings, table: str, plan: object, version: int) -> None:
+    where = f"WHERE originator_id = ? AND originator_version = {version}"
+    row = fetch_one(settings, f"SELECT state FROM {table} {where}", plan)
+    assert row is not None
+    state = bytes(row[0])
+    assert b"other" in state
     execute(
-        settings,
-        f"UPDATE {table} SET state = {state} WHERE originator_id = ? AND originator_version = 3",
-        plan,
+        settings, f"UPDATE {table} SET state = ? {where}", state.replace(b"other", b"kita_"), plan
     )
 
 
@@ -165,3 +170,26 @@ def test_tampering_in_the_database_is_detected(
     assert report.problem
     assert plans.verify_integrity(untouched).ok
     assert {r.plan_id for r in plans.verify_all() if not r.ok} == {plan_id}
+
+
+SNAPSHOTS_TABLE = {"sqlite": "stored_snapshots", "postgres": "integrationplans_snapshots"}
+
+
+def test_a_changed_snapshot_is_refused_and_deleting_snapshots_recovers(
+    plans: IntegrationPlans, store_settings: Settings
+) -> None:
+    if store_settings.store == "memory":
+        pytest.skip("tampering means writing the database directly")
+    plan_id = a_plan_with_entries(plans)
+    plans.take_snapshot(plan_id)
+    assert plans.get_plan(plan_id).version == ENTRIES  # read from the snapshot
+    table = SNAPSHOTS_TABLE[store_settings.store]
+    key = plan_key(store_settings, plan_id)
+
+    change_an_entrys_bytes_in(store_settings, table, key, version=ENTRIES)
+    with pytest.raises(SnapshotTampered):
+        plans.get_plan(plan_id)
+
+    execute(store_settings, f"DELETE FROM {table} WHERE originator_id = ?", key)
+    assert len(plans.get_plan(plan_id).state.workshops) == ENTRIES - 1
+    assert plans.verify_integrity(plan_id).ok
