@@ -9,7 +9,7 @@ from typing import Any
 
 import jwt
 
-from api.problems import StoreUnavailable, Unauthenticated
+from api.problems import Unauthenticated, Unavailable
 from domain.vocabulary import ROLES
 from infrastructure.secrets import jwt_signing_secret
 from infrastructure.settings import Settings
@@ -56,7 +56,7 @@ class TokenVerifier:
                 options={"require": ["exp", "sub"]},
             )
         except jwt.PyJWKClientConnectionError:
-            raise StoreUnavailable(
+            raise Unavailable(
                 "the identity provider's keys cannot be fetched", code="keys_unavailable"
             ) from None
         except jwt.ExpiredSignatureError:

@@ -46,6 +46,8 @@ class PayloadTooLarge(ApiProblem):
     code = "payload_too_large"
 
 
-class StoreUnavailable(ApiProblem):
+class Unavailable(ApiProblem):
+    """Something the API needs (besides the store, see api/errors.py) cannot be reached."""
+
     status = 503
-    code = "store_unavailable"
+    code = "unavailable"
