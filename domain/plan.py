@@ -97,6 +97,11 @@ class IntegrationPlan(Aggregate):
         ctx: EntryContext,
         plan_id: UUID | None = None,
     ) -> IntegrationPlan:
+        # Creating folds the entry at once, so what the fold relies on is checked first.
+        if not isinstance(opened_on, date):
+            raise errors.InvalidValue("opened_on must be a date")
+        if not isinstance(profile, dict) or not isinstance(personal, dict):
+            raise errors.InvalidValue("profile and personal must be objects")
         plan = cls._create(
             ev.PlanOpened,
             id=plan_id or uuid4(),

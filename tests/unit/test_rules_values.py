@@ -160,3 +160,17 @@ def test_a_plan_is_not_opened_with_an_invalid_statistical_profile(
     with pytest.raises(errors.InvalidValue) as refused:
         an_open_plan(profile=profile(**overrides))
     assert refused.value.code == "invalid_value"
+
+
+MALFORMED_OPENINGS: dict[str, dict[str, Any]] = {
+    "profile missing": {"profile": None},
+    "personal data not an object": {"personal": "Amira"},
+    "opening date as text": {"opened_on": "2025-01-15"},
+}
+
+
+@pytest.mark.parametrize("overrides", MALFORMED_OPENINGS.values(), ids=MALFORMED_OPENINGS.keys())
+def test_a_malformed_opening_is_refused_not_crashed_on(overrides: dict[str, Any]) -> None:
+    with pytest.raises(errors.InvalidValue) as refused:
+        an_open_plan(**overrides)
+    assert refused.value.code == "invalid_value"
