@@ -123,3 +123,16 @@ def test_racing_closures_let_the_rules_refuse_the_second(api: ApiSession) -> Non
     refused = next(r for r in responses if r.status_code == 409)
     assert refused.json()["code"] == "plan_closed"
     assert history_types(api, plan).count("PlanClosed") == 1
+
+
+def test_concurrent_repeats_of_one_request_record_it_once(api: ApiSession) -> None:
+    plan = api.open_plan()
+
+    def attend(_: int) -> httpx.Response:
+        return api.post(f"/v1/plans/{plan}/workshops", WORKSHOP, **{"Idempotency-Key": "same"})
+
+    with ThreadPoolExecutor(4) as pool:
+        responses = list(pool.map(attend, range(4)))
+    assert [r.status_code for r in responses] == [201] * 4
+    assert len({r.text for r in responses}) == 1
+    assert history_types(api, plan).count("WorkshopAttended") == 1
