@@ -195,6 +195,7 @@ def a_plan_with_history(data: st.DataObject) -> tuple[IntegrationPlan, date]:
 def assert_invariants(plan: IntegrationPlan) -> None:
     state = plan.state
     assert plan.version == len(plan.pending_events)
+    assert len(plan.entries) + len(plan.retracted) == plan.version
     assert state.status in {"open", "closed", "erased"}
     regular_end = vocab.add_years(state.opened_on, vocab.ADVICE_PERIOD_YEARS)
     if state.extended:
