@@ -9,12 +9,19 @@ from pathlib import Path
 import pytest
 
 from application.plans import IntegrationPlans
+from infrastructure.logging import configure_logging
 from infrastructure.settings import Settings
 from infrastructure.store import build_plans
 from tests.postgres import drop_tables, temporary_database
 
 TODAY = date(2026, 6, 1)
 STORES = ("memory", "sqlite", "postgres")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def json_logging() -> None:
+    """Logs as in production (JSON); structlog's default renders slow rich tracebacks."""
+    configure_logging(Settings(log_format="json"))
 
 
 @pytest.fixture(scope="session")
