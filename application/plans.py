@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -73,7 +75,13 @@ class IntegrationPlans(ProtectedApplication):
 
     name = "IntegrationPlans"
     snapshotting_intervals: ClassVar[dict[type[Any], int]] = {IntegrationPlan: 100}
-    max_attempts = 5
+    # A write without an expected version that loses a race is retried on fresh state,
+    # after a random pause that grows with each loss (exponential backoff, full jitter),
+    # so colliding writers spread out instead of colliding again.
+    max_attempts = 12
+    retry_pause_s = (0.002, 0.25)  # first ceiling, largest ceiling
+    # Versions are stored as 32-bit integers in PostgreSQL, 64-bit in SQLite.
+    max_version = 2**31 - 1
 
     def __init__(
         self,
@@ -194,6 +202,8 @@ class IntegrationPlans(ProtectedApplication):
         as_of: datetime | None = None,
     ) -> IntegrationPlan:
         """The plan now, at a version, or as it was recorded at a point in time."""
+        if version is not None and as_of is not None:
+            raise ValueError("give a version or a point in time, not both")
         if as_of is not None:
             version = self._version_as_of(plan_id, as_of)
         plan = self._load(plan_id, version)
@@ -220,7 +230,11 @@ class IntegrationPlans(ProtectedApplication):
         expected_version: int | None,
         command: Command,
     ) -> Recorded:
-        for _ in range(self.max_attempts):
+        for attempt in range(self.max_attempts):
+            if attempt:
+                first, largest = self.retry_pause_s
+                ceiling = min(largest, first * 2**attempt)
+                time.sleep(random.uniform(0, ceiling))  # noqa: S311 -- jitter only
             plan = self._load(plan_id)
             repeated = self._repeated_in(plan, ctx)
             if repeated is not None:
@@ -238,7 +252,7 @@ class IntegrationPlans(ProtectedApplication):
         raise ConcurrentWrites(f"plan {plan_id} kept changing; try again")
 
     def _load(self, plan_id: UUID, version: int | None = None) -> IntegrationPlan:
-        if version is not None and version < 1:
+        if version is not None and not 1 <= version <= self.max_version:
             raise VersionNotFound(f"the plan has no version {version}")
         try:
             plan: IntegrationPlan = self.repository.get(plan_id, version=version)

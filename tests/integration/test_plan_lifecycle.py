@@ -239,3 +239,15 @@ def test_long_plans_are_snapshotted_and_load_the_same(plans: IntegrationPlans) -
     loaded = plans.get_plan(pid)
     assert len(loaded.state.workshops) == 119
     assert plans.repository.get(pid, version=loaded.version).state == loaded.state
+
+
+def test_versions_beyond_what_a_store_can_hold_are_not_found(plans: IntegrationPlans) -> None:
+    pid = plans.open_plan(ctx(), **open_details()).id
+    with pytest.raises(VersionNotFound):
+        plans.get_plan(pid, version=2**40)
+
+
+def test_a_version_and_a_point_in_time_together_are_ambiguous(plans: IntegrationPlans) -> None:
+    pid = plans.open_plan(ctx(), **open_details()).id
+    with pytest.raises(ValueError, match="not both"):
+        plans.get_plan(pid, version=1, as_of=datetime.now(UTC))
