@@ -14,9 +14,9 @@ from api.schemas.entries import (
     HousingBody,
     WorkshopBody,
 )
-from api.schemas.vocabulary import ConsentPurpose
 from api.writes import CaseworkerWriter, post_entry
 from application.plans import IntegrationPlans
+from domain.vocabulary import ConsentPurpose
 
 router = APIRouter(prefix="/v1/plans/{plan_id}", tags=["entries"])
 

@@ -9,7 +9,7 @@ from uuid import UUID
 from pydantic import ConfigDict, Field
 
 from api.schemas.common import Body, LanguageCode, Municipality, ShortText, Text, Version
-from api.schemas.vocabulary import (
+from domain.vocabulary import (
     CefrLevel,
     ClosureReason,
     ConsentPurpose,

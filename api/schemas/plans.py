@@ -10,9 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.schemas.common import Body, LanguageCode, Municipality, ShortText, Text
 from api.schemas.entries import EntryBody
-from api.schemas.vocabulary import Gender, ResidenceStatus
 from application.history import HistoryEntry
 from domain.plan import IntegrationPlan
+from domain.vocabulary import Gender, ResidenceStatus
 
 
 class Profile(Body):
