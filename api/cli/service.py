@@ -1,4 +1,4 @@
-"""The `iplan` command: serve the API on the embedded default, issue tokens for it."""
+"""`iplan serve` and `iplan token`: the HTTP API on the configured store, and tokens for it."""
 
 from __future__ import annotations
 
@@ -6,31 +6,23 @@ from typing import Annotated
 
 import typer
 import uvicorn
-from rich.console import Console
 
-from api.app import create_app
 from api.auth import issue_token
+from api.cli.session import USAGE, err, fail, where
 from api.problems import Unauthenticated
 from infrastructure.settings import Settings
 
-app = typer.Typer(help="Integration plans, event-sourced.", no_args_is_help=True)
-err = Console(stderr=True)
 
-
-@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
 ) -> None:
     """Serve HTTP API v1 (embedded default: SQLite in ./var or IPLAN_DATA_DIR)."""
+    from api.app import create_app  # the web stack only when serving: other commands start fast
+
     settings = Settings()
     api = create_app(settings)
-    where = (
-        f"SQLite in {settings.data_dir.resolve()}"
-        if settings.store == "sqlite"
-        else f"store {settings.store}"
-    )
-    err.print(f"[bold]iplan[/bold] on http://{host}:{port} ({where})")
+    err.print(f"[bold]iplan[/bold] on http://{host}:{port} ({where(settings)})")
     err.print(f"  API docs:  http://{host}:{port}/docs")
     err.print(
         "  a token:   iplan token --role caseworker --sub cw1 --municipality 08317096"
@@ -40,7 +32,6 @@ def serve(
     uvicorn.run(api, host=host, port=port, workers=1, log_level="warning")
 
 
-@app.command()
 def token(
     role: Annotated[str, typer.Option(help="caseworker, auditor, analyst or admin")],
     sub: Annotated[str, typer.Option(help="The user's id")],
@@ -55,10 +46,5 @@ def token(
             Settings(), sub=sub, role=role, municipalities=municipality, hours=hours
         )
     except (Unauthenticated, ValueError) as error:
-        err.print(f"[red]cannot issue this token:[/red] {error}")
-        raise typer.Exit(2) from None
+        raise fail(f"cannot issue this token: {error}", USAGE) from None
     typer.echo(value)
-
-
-def main() -> None:
-    app()

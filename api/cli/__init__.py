@@ -1,0 +1,35 @@
+"""The `iplan` command line: serve the API, seed a demo, replay, verify, erase, run projections."""
+
+from __future__ import annotations
+
+import typer
+
+from api.cli.demo import demo
+from api.cli.integrity import verify
+from api.cli.personal_data import erase, keys
+from api.cli.projections import project, projections
+from api.cli.replay import replay
+from api.cli.report import report
+from api.cli.service import serve, token
+from api.cli.session import FAILURE, err
+
+app = typer.Typer(
+    help="Integration plans, event-sourced. Every command reads IPLAN_* settings "
+    "(embedded default: SQLite in ./var).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+for command in (serve, token, demo, replay, verify, erase, project):
+    app.command()(command)
+app.add_typer(projections, name="projections")
+app.add_typer(report, name="report")
+app.add_typer(keys, name="keys")
+
+
+def main() -> None:
+    try:
+        app()
+    except Exception as error:
+        # An operator gets one line, not a traceback; the cause is named for a bug report.
+        err.print(f"[red]error:[/red] {type(error).__name__}: {error}")
+        raise SystemExit(FAILURE) from None

@@ -1,0 +1,57 @@
+"""`iplan demo`: seeds a synthetic county (modelled on Ortenaukreis) into the configured store."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from eventsourcing.persistence import RecordConflictError
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from api.cli.session import err, fail, opened_plans, out, where
+from infrastructure.demo.county import seed_demo_county
+from infrastructure.read_models import ReadModels
+from infrastructure.settings import Settings
+from projections.plan_summary import PlanFilter
+
+
+def demo(
+    persons: Annotated[int, typer.Option(min=1, help="How many persons (plans) to seed")] = 2000,
+    seed: Annotated[
+        int, typer.Option(help="Random seed: the same seed makes the same county")
+    ] = 2017,
+) -> None:
+    """Seed synthetic plans on the configured store, then bring the read models up to date."""
+    settings = Settings()
+    with opened_plans(settings) as plans:
+        columns = (
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+        )
+        with Progress(*columns, console=err) as progress:
+            task = progress.add_task("seeding plans", total=persons)
+            try:
+                entries = seed_demo_county(
+                    plans,
+                    persons=persons,
+                    seed=seed,
+                    progress=lambda n: progress.advance(task, n),
+                )
+            except RecordConflictError:
+                raise fail(
+                    f"plans of seed {seed} are already in this store: "
+                    "use another --seed or an empty IPLAN_DATA_DIR"
+                ) from None
+            projecting = progress.add_task("projecting", total=None)
+            models = ReadModels(plans)
+            models.catch_up()
+            progress.update(projecting, total=1, completed=1)
+        first = models.summary.list_plans(PlanFilter(), limit=1).items
+        out.print(f"Seeded [bold]{persons}[/bold] plans with [bold]{entries}[/bold] entries")
+        out.print(f"  into {where(settings)} (seed {seed}); read models up to date.")
+    if first:
+        out.print(f"Replay the earliest: iplan replay {first[0].plan_id}")
+    out.print("Next: iplan serve, then GET /v1/plans with a county-wide token:")
+    out.print("  iplan token --role caseworker --sub cw-01 --municipality '*'")
