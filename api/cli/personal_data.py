@@ -61,7 +61,10 @@ def rotate() -> None:
         count = rotate_master_key(settings)
     except KeyMaterialError as error:
         raise fail(f"cannot rotate: {error}") from None
-    out.print(f"Re-wrapped {count} data keys under the current master key.")
+    out.print(
+        f"Re-wrapped {count} stored keys under the current master key "
+        "(every plan's data key and the integrity chain's key)."
+    )
     err.print("[bold]Next:[/bold]")
     if settings.master_key is None:
         err.print(f"  - the new key is in {master_key_path(settings)}; the old one is removed;")
