@@ -18,8 +18,7 @@ from uuid import UUID
 
 import jwt
 import pytest
-from click.testing import Result
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from api.cli import app as cli
 from infrastructure.read_models import NAMES, ReadModels
