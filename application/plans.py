@@ -26,6 +26,7 @@ from application.protected import ProtectedApplication
 from application.protection import StoreAdapters
 from application.transcodings import DateAsISO
 from domain import events as ev
+from domain.access import AccessRecord
 from domain.context import EntryContext
 from domain.errors import PlanErased
 from domain.plan import IntegrationPlan
@@ -192,6 +193,21 @@ class IntegrationPlans(ProtectedApplication):
             self._destroy_key(plan_id)
         return recorded
 
+    def record_personal_data_read(
+        self, plan_id: UUID, ctx: EntryContext, *, endpoint: str, version: int
+    ) -> Recorded:
+        """Records that `ctx.actor` was shown the plan's personal data at `version`.
+
+        Call it before answering, and answer only if it returned: a read of personal
+        data that could not be logged is not served (DESIGN 6). It never races the
+        plan's writers: each read is an aggregate of its own (domain/access.py).
+        """
+        record = AccessRecord.record(
+            plan_id=plan_id, plan_version=version, endpoint=endpoint, ctx=ctx
+        )
+        recordings = self.save(record)
+        return Recorded(record.id, record.version, recordings[-1].notification.id)
+
     # -- queries -----------------------------------------------------------------------
 
     def get_plan(
@@ -255,9 +271,12 @@ class IntegrationPlans(ProtectedApplication):
         if version is not None and not 1 <= version <= self.max_version:
             raise VersionNotFound(f"the plan has no version {version}")
         try:
-            plan: IntegrationPlan = self.repository.get(plan_id, version=version)
+            plan: object = self.repository.get(plan_id, version=version)
         except AggregateNotFoundError:
             raise PlanNotFound(f"no plan {plan_id}") from None
+        if not isinstance(plan, IntegrationPlan):
+            # The store also holds access records (domain/access.py): not plans.
+            raise PlanNotFound(f"no plan {plan_id}")
         return plan
 
     def _repeated(self, plan_id: UUID, ctx: EntryContext) -> Recorded | None:

@@ -16,7 +16,7 @@ from eventsourcing.domain import DomainEventProtocol, MutableOrImmutableAggregat
 from eventsourcing.persistence import ApplicationRecorder, Mapper, Recording
 
 from application.errors import PlanNotFound
-from application.protection import IntegrityReport, StoreAdapters
+from application.protection import PLAN, IntegrityReport, StoreAdapters
 from domain import events as ev
 
 
@@ -57,12 +57,13 @@ class ProtectedApplication(Application[UUID]):
     def verify_integrity(self, plan_id: UUID) -> IntegrityReport:
         """Checks the plan's stored entries against the hash chain recorded with them."""
         report = self._protection().integrity.verify(plan_id)
-        if report is None:
+        if report is None or report.subject != PLAN:
             raise PlanNotFound(f"no plan {plan_id}")
         return report
 
     def verify_all(self) -> Iterator[IntegrityReport]:
-        """Every plan's integrity report, plan by plan (`iplan verify --all`)."""
+        """Every chained history's report, one by one (`iplan verify --all`): each plan's,
+        and each access record's with `subject` "access_record"."""
         integrity = self._protection().integrity
         for plan_id in integrity.plan_ids():
             report = integrity.verify(plan_id)

@@ -14,16 +14,27 @@ from eventsourcing.persistence import (
     Transcoder,
 )
 
+# What a chained history belongs to: a plan, or one access record (a read of personal
+# data, domain/access.py), which is chained like a plan's entries so that a changed
+# record is detected too.
+PLAN = "plan"
+ACCESS_RECORD = "access_record"
+
 
 @dataclass(frozen=True)
 class IntegrityReport:
-    """Whether a plan's stored history is intact; if not, where it first breaks and how."""
+    """Whether a plan's stored history is intact; if not, where it first breaks and how.
+
+    `subject` says what `plan_id` names: a plan, or an access record (then it is the
+    record's id); a history with no stored entry left at all counts as a plan's.
+    """
 
     plan_id: UUID
     ok: bool
     checked: int
     first_bad_version: int | None = None
     problem: str | None = None
+    subject: str = PLAN
 
 
 class PlanKeys(Protocol):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -21,7 +22,7 @@ from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
 from application.protection import IntegrityReport
-from infrastructure.integrity import CHAIN_TABLE, Chain, Link, verify
+from infrastructure.integrity import CHAIN_TABLE, Chain, Link, subject_of, verify
 
 Secret = Callable[[], bytes]
 History = tuple[list[StoredEvent], list[tuple[int, bytes]]]
@@ -47,7 +48,8 @@ class RecorderIntegrity:
         stored, links = self.recorder.select_history(plan_id)
         if not stored and not links:
             return None
-        return verify(self.recorder.chain, plan_id, stored, links)
+        report = verify(self.recorder.chain, plan_id, stored, links)
+        return replace(report, subject=subject_of(stored))
 
     def plan_ids(self) -> list[UUID]:
         return self.recorder.plan_ids()

@@ -19,7 +19,8 @@ from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
 
-from application.protection import IntegrityReport
+from application.protection import ACCESS_RECORD, PLAN, IntegrityReport
+from domain.access import PersonalDataRead
 
 GENESIS = bytes(32)
 CHAIN_TABLE = "plan_chain"
@@ -111,6 +112,13 @@ def verify(
         missing = min(v for v in recorded if v > checked)
         return _broken(plan_id, checked, missing, "an entry is missing (removed)")
     return IntegrityReport(plan_id=plan_id, ok=True, checked=checked)
+
+
+def subject_of(stored: Sequence[StoredEvent]) -> str:
+    """What a history belongs to, by the topic of its first stored event."""
+    if stored and stored[0].topic == PersonalDataRead.TOPIC:
+        return ACCESS_RECORD
+    return PLAN
 
 
 def _broken(plan_id: UUID, checked: int, version: int | None, problem: str) -> IntegrityReport:

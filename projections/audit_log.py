@@ -1,8 +1,10 @@
 """Audit log: every entry across plans by actor, role, plan and time (no personal values).
 
-Rows have a `kind`: `entry` for recorded entries (keyed by their global position);
-reads of personal data by auditors and admins are meant to be added as kind `read`
-rows with their own sequence, in the same table.
+Rows have a `kind`: `entry` for a plan's recorded entries, `read` for a read of a plan's
+personal data by an auditor or admin (`PersonalDataRead`, domain/access.py). Both are
+events in the same log, so both are keyed by their global position (`seq`). A `read`
+row's `version` is the plan version that was read, its `type` the endpoint's route
+template (e.g. "GET /v1/plans/{id}/history"), and it has no effective date.
 """
 
 from __future__ import annotations
@@ -17,17 +19,19 @@ from uuid import UUID
 from eventsourcing.persistence import Tracking
 
 from domain import events as ev
+from domain.access import PersonalDataRead
 from domain.plan import IntegrationPlan
 from projections.base import BatchProjection, BatchView, Processed, canonical
 from projections.memory import MemoryTracking
 
 ENTRY = "entry"
+READ = "read"
 
 
 @dataclass(frozen=True)
 class AuditRecord:
     kind: str
-    seq: int  # the entry's global position (for `read` rows: the read's own sequence)
+    seq: int  # the event's global position (of the entry, or of the read's record)
     plan_id: UUID
     version: int | None
     type: str
@@ -99,6 +103,21 @@ def audit_record(entry: ev.PlanEvent, position: int) -> AuditRecord:
     )
 
 
+def read_record(read: PersonalDataRead, position: int) -> AuditRecord:
+    return AuditRecord(
+        kind=READ,
+        seq=position,
+        plan_id=read.plan_id,
+        version=read.plan_version,
+        type=read.endpoint,
+        actor=read.actor,
+        role=read.role,
+        correlation_id=read.correlation_id,
+        recorded_at=read.timestamp,
+        effective_on=None,
+    )
+
+
 class AuditLogView(BatchView):
     name: ClassVar[str] = "audit_log"
 
@@ -133,6 +152,8 @@ class AuditLogProjection(BatchProjection[AuditLogView]):
         retractions: list[Retraction] = []
         for item in batch:
             entry = item.entry
+            if isinstance(entry, PersonalDataRead):
+                records.append(read_record(entry, item.tracking.notification_id))
             if not isinstance(entry, ev.PlanEvent):
                 continue
             records.append(audit_record(entry, item.tracking.notification_id))
