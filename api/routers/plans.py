@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Response
 from pydantic import AwareDatetime
 
 from api.auth import Caller
-from api.deps import PlanReaderCaller, PlansDep
+from api.deps import CorrelationId, PlanReaderCaller, PlansDep
 from api.errors import problem_responses, with_etag
 from api.problems import InvalidRequest
 from api.schemas.common import Recorded
@@ -23,6 +23,17 @@ router = APIRouter(prefix="/v1/plans", tags=["plans"])
 log = structlog.get_logger("iplan.api")
 
 READ_RESPONSES = with_etag(200, problem_responses(401, 403, 404, 422, 503))
+STATE_PATH = "/{plan_id}"
+HISTORY_PATH = "/{plan_id}/history"
+# Roles whose reads of personal data are recorded (DESIGN 6). Caseworkers own the
+# data in their daily work: their reads are not recorded, or the log would drown.
+LOGGED_READERS = ("auditor", "admin")
+READ_LOGGED = (
+    "A read by an auditor or admin that shows personal data is recorded first (who, "
+    "which plan and version, which endpoint, when, in which request) and appears in "
+    "`GET /v1/audit-log` as kind `read`; if it cannot be recorded, the data is not "
+    "shown (503). Reads by caseworkers, who work with the data daily, are not recorded."
+)
 
 
 @router.post(
@@ -38,15 +49,17 @@ def open_plan(body: OpenPlanBody, writer: CaseworkerWriter) -> dict[str, object]
 
 
 @router.get(
-    "/{plan_id}",
+    STATE_PATH,
     response_model=PlanView,
     responses=READ_RESPONSES,
     summary="A plan's state, now or as it was",
+    description=READ_LOGGED,
 )
 def get_plan(
     plan_id: UUID,
     caller: PlanReaderCaller,
     plans: PlansDep,
+    correlation_id: CorrelationId,
     response: Response,
     version: Annotated[
         int | None, Query(ge=1, le=2_147_483_647, description="The state at this version")
@@ -59,23 +72,31 @@ def get_plan(
         raise InvalidRequest("give either version or as_of, not both")
     plan_in_scope(plans, plan_id, caller)
     plan = plans.get_plan(plan_id, version=version, as_of=as_of)
-    _log_personal_read(caller, plan_id, "state")
+    if plan.state.personal is not None:
+        _record_personal_read(plans, caller, correlation_id, plan_id, STATE_PATH, plan.version)
     response.headers["ETag"] = etag(plan.version)
     return PlanView.of(plan)
 
 
 @router.get(
-    "/{plan_id}/history",
+    HISTORY_PATH,
     response_model=HistoryView,
     responses=READ_RESPONSES,
     summary="Every entry of a plan, with who recorded it and what retracted it",
+    description=READ_LOGGED,
 )
 def get_history(
-    plan_id: UUID, caller: PlanReaderCaller, plans: PlansDep, response: Response
+    plan_id: UUID,
+    caller: PlanReaderCaller,
+    plans: PlansDep,
+    correlation_id: CorrelationId,
+    response: Response,
 ) -> HistoryView:
     plan_in_scope(plans, plan_id, caller)
     entries = plans.history(plan_id)
-    _log_personal_read(caller, plan_id, "history")
+    if any(e.personal for e in entries):
+        version = entries[-1].version
+        _record_personal_read(plans, caller, correlation_id, plan_id, HISTORY_PATH, version)
     response.headers["ETag"] = etag(entries[-1].version)
     return HistoryView.of(plan_id, entries)
 
@@ -85,13 +106,29 @@ def erase_personal_data(plan_id: UUID, body: ErasureBody, writer: AdminWriter) -
     return writer.record(plan_id, IntegrationPlans.erase_personal_data, body)
 
 
-def _log_personal_read(caller: Caller, plan_id: UUID, what: str) -> None:
-    """DESIGN 6: reads of personal data by auditors and admins are logged (who, what, when)."""
-    if caller.role in ("auditor", "admin"):
-        log.info(
-            "personal_data_read",
-            plan_id=str(plan_id),
-            what=what,
-            actor=caller.sub,
-            role=caller.role,
-        )
+def _record_personal_read(
+    plans: IntegrationPlans,
+    caller: Caller,
+    correlation_id: str,
+    plan_id: UUID,
+    path: str,
+    version: int,
+) -> None:
+    """DESIGN 6: reads of personal data by auditors and admins are logged (who, what, when).
+
+    Recorded before the answer is sent: a failure here fails the request instead.
+    """
+    if caller.role not in LOGGED_READERS:
+        return
+    endpoint = f"GET {router.prefix}{path}"
+    ctx = plans.context(actor=caller.sub, role=caller.role, correlation_id=correlation_id)
+    recorded = plans.record_personal_data_read(plan_id, ctx, endpoint=endpoint, version=version)
+    # The structured log says where to find the record, never what was read.
+    log.info(
+        "personal_data_read",
+        plan_id=str(plan_id),
+        endpoint=endpoint,
+        actor=caller.sub,
+        role=caller.role,
+        position=recorded.position,
+    )
