@@ -12,6 +12,8 @@ from typing import Any
 from uuid import UUID
 
 import httpx
+import pytest
+from eventsourcing.persistence import OperationalError
 
 from application.plans import IntegrationPlans
 from infrastructure.read_models import ReadModels
@@ -116,3 +118,23 @@ def test_a_read_without_personal_data_is_not_recorded(api: ApiSession) -> None:
         get_as(api, f"/v1/plans/{plan}?version=1", "auditor", "req-v1").json()["personal"] is None
     )
     assert reads_of(api, plan) == []
+
+
+def test_a_read_that_cannot_be_recorded_is_not_served(
+    sqlite_api: ApiSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = sqlite_api.open_plan()
+
+    def store_down(*args: Any, **kwargs: Any) -> None:
+        raise OperationalError("disk I/O error")
+
+    monkeypatch.setattr(plans_of(sqlite_api).recorder, "insert_events", store_down)
+    for path in (f"/v1/plans/{plan}", f"/v1/plans/{plan}/history"):
+        refused = get_as(sqlite_api, path, "auditor", "req-store-down")
+        assert refused.status_code == 503, refused.text
+        assert refused.json()["code"] == "store_unavailable"
+        assert "Amira" not in refused.text
+    # Caseworkers' reads record nothing, so they are still served.
+    served = get_as(sqlite_api, f"/v1/plans/{plan}", "caseworker", "req-cw")
+    assert served.status_code == 200
+    assert served.json()["personal"]["given_name"] == "Amira"
