@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
-import structlog
 import typer
 from rich.table import Table
 
@@ -18,7 +17,7 @@ from domain.plan import IntegrationPlan
 from domain.state import PlanState
 from infrastructure.settings import Settings
 
-log = structlog.get_logger("iplan.cli")
+ENDPOINT = "iplan replay --show-personal"
 
 READERS_OF_PERSONAL_DATA = ("auditor", "admin")
 
@@ -110,10 +109,10 @@ def replay(
         ),
     ] = None,
     show_personal: Annotated[
-        bool, typer.Option(help="Show personal values; an auditor's or admin's read, logged")
+        bool, typer.Option(help="Show personal values: an auditor's or admin's read, recorded")
     ] = False,
     actor: Annotated[
-        str, typer.Option(help="Who reads (logged with --show-personal)")
+        str, typer.Option(help="Who reads (recorded with --show-personal)")
     ] = "cli-admin",
     role: Annotated[str, typer.Option(help="auditor or admin (for --show-personal)")] = "admin",
 ) -> None:
@@ -131,13 +130,14 @@ def replay(
             entries = plans.history(wanted)
         except (PlanNotFound, VersionNotFound) as error:
             raise fail(str(error)) from None
-    if show_personal:
-        # Never the values themselves: who read which plan's personal data, and when.
-        log.warning("personal_data_read", plan_id=str(wanted), actor=actor, role=role, via="cli")
-        out.print(
-            f"[yellow]Personal values shown: a read by {actor} ({role}), logged as "
-            "personal_data_read.[/yellow]"
-        )
+        if show_personal:
+            # Recorded before anything is shown; if it cannot be recorded, nothing is.
+            ctx = plans.context(actor=actor, role=role, correlation_id=f"cli-{uuid4()}")
+            plans.record_personal_data_read(wanted, ctx, endpoint=ENDPOINT, version=state.version)
+            out.print(
+                f"[yellow]Personal values shown: a read by {actor} ({role}), recorded in the "
+                "audit log (GET /v1/audit-log, kind read).[/yellow]"
+            )
     out.print(f"Plan [bold]{wanted}[/bold], {len(entries)} entries recorded")
     out.print(timeline(entries, state.version, show_personal))
     out.print(summary(state, show_personal))

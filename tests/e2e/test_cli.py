@@ -125,17 +125,24 @@ def test_replay_as_of_a_version_shows_what_was_known_then(seeded: Store) -> None
     assert re.search(r"consultations\s*│\s*1", result.stdout)
 
 
-def test_replay_shows_personal_values_only_when_asked_and_says_the_read_is_logged(
-    seeded: Store,
+def test_replay_shows_personal_values_only_when_asked_and_records_the_read(
+    store: Store,
 ) -> None:
-    shown = seeded.run("replay", str(seeded.amira), "--show-personal", "--actor", "aud-1")
+    shown = store.run("replay", str(store.amira), "--show-personal", "--actor", "aud-1")
     assert shown.exit_code == 0, shown.output
     assert "Amira" in shown.stdout
     assert "B1 course" in shown.stdout
-    assert "a read by aud-1 (admin)" in shown.stdout
-    caseworker = seeded.run("replay", str(seeded.amira), "--show-personal", "--role", "caseworker")
+    assert "a read by aud-1 (admin), recorded" in shown.stdout
+    caseworker = store.run("replay", str(store.amira), "--show-personal", "--role", "caseworker")
     assert caseworker.exit_code == 2
     assert "Amira" not in caseworker.stdout
+    with sqlite3.connect(store.settings().sqlite_path) as db:
+        reads = db.execute(
+            "SELECT state FROM stored_events WHERE topic = 'iplan:PersonalDataRead'"
+        ).fetchall()
+    assert len(reads) == 1
+    assert b"aud-1" in reads[0][0]
+    assert store.amira.hex in reads[0][0].decode() or str(store.amira) in reads[0][0].decode()
 
 
 def test_replay_answers_a_missing_plan_or_version_clearly(seeded: Store) -> None:

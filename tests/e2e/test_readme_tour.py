@@ -1,0 +1,164 @@
+"""The README's curl tour, run line for line with bash against a live `iplan serve`."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from infrastructure.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+README = ROOT / "README.md"
+TOUR_MARKER = "<!-- tour -->"
+START_TIMEOUT_S = 30
+
+# Every curl of the tour goes through this function: it answers as curl would and also
+# logs the status and body, one line each, so the test can check every answer in order.
+RECORDING_CURL = r"""
+set -euo pipefail
+shopt -s inherit_errexit
+curl() {
+  local body status
+  body=$(mktemp)
+  status=$(command curl -sS -o "$body" -w '%{http_code}' "$@")
+  { printf '%s\t' "$status"; tr -d '\n' < "$body"; printf '\n'; } >> "$TOUR_LOG"
+  cat "$body"
+  rm -f "$body"
+}
+"""
+
+
+def tour_script() -> str:
+    text = README.read_text(encoding="utf-8")
+    assert text.count(TOUR_MARKER) == 1, "the README marks exactly one tour block"
+    after = text.split(TOUR_MARKER, 1)[1]
+    match = re.match(r"\s*```sh\n(.*?)\n```", after, re.DOTALL)
+    assert match, "the tour marker is followed by a ```sh block"
+    return match.group(1)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@dataclass(frozen=True)
+class Server:
+    port: int
+    data_dir: Path
+    log: Path
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    port = free_port()
+    data_dir = tmp_path / "data"
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "IPLAN_STORE": "sqlite", "IPLAN_DATA_DIR": str(data_dir)}
+    iplan = Path(sys.executable).parent / "iplan"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [str(iplan), "serve", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while True:
+            assert process.poll() is None, log.read_text()
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except (urllib.error.URLError, ConnectionError):
+                pass
+            assert time.monotonic() < deadline, f"no /healthz in {START_TIMEOUT_S} s"
+            time.sleep(0.1)
+        yield Server(port, data_dir, log)
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def run_tour(server: Server, tmp_path: Path) -> tuple[str, list[tuple[int, Any]]]:
+    script = tour_script().replace("localhost:8000", f"127.0.0.1:{server.port}")
+    calls = tmp_path / "calls.log"
+    env = {
+        **os.environ,
+        "IPLAN_STORE": "sqlite",
+        "IPLAN_DATA_DIR": str(server.data_dir),
+        "TOUR_LOG": str(calls),
+    }
+    done = subprocess.run(
+        ["bash", "-c", RECORDING_CURL + script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, (done.stdout, done.stderr, server.log.read_text())
+    answers = []
+    for line in calls.read_text().splitlines():
+        status, body = line.split("\t", 1)
+        answers.append((int(status), json.loads(body)))
+    return done.stdout, answers
+
+
+def test_the_readme_tour_answers_as_it_says(server: Server, tmp_path: Path) -> None:
+    stdout, answers = run_tour(server, tmp_path)
+    statuses = [status for status, _ in answers]
+    assert statuses == [201, 201, 201, 200, 200, 200, 200], answers
+
+    opened, consultation, measure, now, history, then, stats = (b for _, b in answers)
+    plan = opened["id"]
+    assert f"plan {plan}" in stdout
+    assert (opened["version"], consultation["version"], measure["version"]) == (1, 2, 3)
+    assert measure["measure_id"]
+
+    assert now["version"] == 3
+    assert len(now["consultations"]) == 1
+    assert [m["status"] for m in now["measures"]] == ["agreed"]
+    assert [e["type"] for e in history["entries"]] == [
+        "PlanOpened",
+        "ConsultationHeld",
+        "MeasureAgreed",
+    ]
+    assert {(e["actor"], e["role"]) for e in history["entries"]} == {("cw-anna", "caseworker")}
+    assert then["version"] == 1
+    assert then["consultations"] == []
+    assert then["measures"] == []
+
+    assert stats["position"] >= measure["position"]
+    assert stats["items"], "the analyst sees figures for the months of the tour"
+    assert all(f["suppressed"] and f["value"] is None for f in stats["items"])
+    assert {f["municipality"] for f in stats["items"]} == {"08317096"}
+
+
+def test_the_configuration_table_names_every_setting() -> None:
+    text = README.read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `(IPLAN_[A-Z_]+)`", text, re.MULTILINE))
+    settings = {f"IPLAN_{name.upper()}" for name in Settings.model_fields}
+    assert documented == settings
