@@ -25,6 +25,9 @@ log = structlog.get_logger("iplan.api")
 READ_RESPONSES = with_etag(200, problem_responses(401, 403, 404, 422, 503))
 STATE_PATH = "/{plan_id}"
 HISTORY_PATH = "/{plan_id}/history"
+# What a read showed (the log line's `what`) and through which route.
+STATE = ("state", STATE_PATH)
+HISTORY = ("history", HISTORY_PATH)
 # Roles whose reads of personal data are recorded (DESIGN 6). Caseworkers own the
 # data in their daily work: their reads are not recorded, or the log would drown.
 LOGGED_READERS = ("auditor", "admin")
@@ -73,7 +76,7 @@ def get_plan(
     plan_in_scope(plans, plan_id, caller)
     plan = plans.get_plan(plan_id, version=version, as_of=as_of)
     if plan.state.personal is not None:
-        _record_personal_read(plans, caller, correlation_id, plan_id, STATE_PATH, plan.version)
+        _record_personal_read(plans, caller, correlation_id, plan_id, STATE, plan.version)
     response.headers["ETag"] = etag(plan.version)
     return PlanView.of(plan)
 
@@ -96,7 +99,7 @@ def get_history(
     entries = plans.history(plan_id)
     if any(e.personal for e in entries):
         version = entries[-1].version
-        _record_personal_read(plans, caller, correlation_id, plan_id, HISTORY_PATH, version)
+        _record_personal_read(plans, caller, correlation_id, plan_id, HISTORY, version)
     response.headers["ETag"] = etag(entries[-1].version)
     return HistoryView.of(plan_id, entries)
 
@@ -111,7 +114,7 @@ def _record_personal_read(
     caller: Caller,
     correlation_id: str,
     plan_id: UUID,
-    path: str,
+    read: tuple[str, str],
     version: int,
 ) -> None:
     """DESIGN 6: reads of personal data by auditors and admins are logged (who, what, when).
@@ -120,6 +123,7 @@ def _record_personal_read(
     """
     if caller.role not in LOGGED_READERS:
         return
+    what, path = read
     endpoint = f"GET {router.prefix}{path}"
     ctx = plans.context(actor=caller.sub, role=caller.role, correlation_id=correlation_id)
     recorded = plans.record_personal_data_read(plan_id, ctx, endpoint=endpoint, version=version)
@@ -127,6 +131,7 @@ def _record_personal_read(
     log.info(
         "personal_data_read",
         plan_id=str(plan_id),
+        what=what,
         endpoint=endpoint,
         actor=caller.sub,
         role=caller.role,
