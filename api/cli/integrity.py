@@ -14,7 +14,7 @@ from infrastructure.settings import Settings
 
 
 def verify(
-    plan: Annotated[str | None, typer.Argument(help="The plan's id")] = None,
+    plan: Annotated[str | None, typer.Argument(help="The plan's id", metavar="PLAN")] = None,
     all_plans: Annotated[bool, typer.Option("--all", help="Verify every plan")] = False,
 ) -> None:
     """Verify the hash chain of one plan or of every plan; exit 1 if any is broken."""

@@ -18,7 +18,7 @@ keys = typer.Typer(help="The master key that wraps every plan's data key.", no_a
 
 
 def erase(
-    plan: Annotated[str, typer.Argument(help="The plan's id")],
+    plan: Annotated[str, typer.Argument(help="The plan's id", metavar="PLAN")],
     legal_basis: Annotated[
         str, typer.Option(help="Why the data may be erased, e.g. 'Art. 17 DSGVO, request of …'")
     ],

@@ -99,17 +99,21 @@ def summary(plan: IntegrationPlan, show_personal: bool) -> Table:
 
 
 def replay(
-    plan: Annotated[str, typer.Argument(help="The plan's id")],
+    plan: Annotated[str, typer.Argument(help="The plan's id", metavar="PLAN")],
     version: Annotated[int | None, typer.Option(help="Show the plan as of this version")] = None,
     as_of: Annotated[
         datetime | None,
         typer.Option(
+            metavar="TIME",
             help="Show the plan as recorded at this time (ISO 8601, UTC unless an offset is given)",
             formats=["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"],
         ),
     ] = None,
     show_personal: Annotated[
-        bool, typer.Option(help="Show personal values: an auditor's or admin's read, recorded")
+        bool,
+        typer.Option(
+            "--show-personal", help="Show personal values: an auditor's or admin's read, recorded"
+        ),
     ] = False,
     actor: Annotated[
         str, typer.Option(help="Who reads (recorded with --show-personal)")

@@ -116,6 +116,12 @@ def test_replay_shows_the_timeline_and_the_state_without_personal_values(seeded:
     assert "B1 course" not in out
 
 
+def test_replay_as_of_a_time_shows_the_plan_as_then_recorded(seeded: Store) -> None:
+    result = seeded.run("replay", str(seeded.amira), "--as-of", "2999-01-01")
+    assert result.exit_code == 0, result.output
+    assert "State at version 3" in result.stdout
+
+
 def test_replay_as_of_a_version_shows_what_was_known_then(seeded: Store) -> None:
     result = seeded.run("replay", str(seeded.amira), "--version", "2")
     assert result.exit_code == 0, result.output
@@ -153,6 +159,9 @@ def test_replay_answers_a_missing_plan_or_version_clearly(seeded: Store) -> None
     assert no_version.exit_code == 1
     assert "no version 99" in no_version.stderr
     assert seeded.run("replay", "not-a-plan").exit_code == 2
+    before = seeded.run("replay", str(seeded.amira), "--as-of", "2000-01-01T00:00:00+00:00")
+    assert before.exit_code == 1
+    assert "no entries by 2000-01-01" in before.stderr
     both = seeded.run("replay", str(seeded.amira), "--version", "1", "--as-of", "2026-01-01")
     assert both.exit_code == 2
 
