@@ -80,6 +80,7 @@ class PlanFollower:
         """Advances the plans through the batch; returns each touched plan at its end."""
         touched: dict[UUID, IntegrationPlan] = {}
         for item in batch:
+            # Only a plan's entries: the log also holds records of reads (domain/access.py).
             if isinstance(item.entry, ev.PlanEvent):
                 plan = self.advance(item.entry)
                 touched[plan.id] = plan
