@@ -31,5 +31,5 @@ def main() -> None:
         app()
     except Exception as error:
         # An operator gets one line, not a traceback; the cause is named for a bug report.
-        err.print(f"[red]error:[/red] {type(error).__name__}: {error}")
+        err().print(f"[red]error:[/red] {type(error).__name__}: {error}")
         raise SystemExit(FAILURE) from None

@@ -30,7 +30,7 @@ def demo(
             MofNCompleteColumn(),
             TimeElapsedColumn(),
         )
-        with Progress(*columns, console=err) as progress:
+        with Progress(*columns, console=err()) as progress:
             task = progress.add_task("seeding plans", total=persons)
             try:
                 entries = seed_demo_county(
@@ -49,9 +49,9 @@ def demo(
             models.catch_up()
             progress.update(projecting, total=1, completed=1)
         first = models.summary.list_plans(PlanFilter(), limit=1).items
-        out.print(f"Seeded [bold]{persons}[/bold] plans with [bold]{entries}[/bold] entries")
-        out.print(f"  into {where(settings)} (seed {seed}); read models up to date.")
+        out().print(f"Seeded [bold]{persons}[/bold] plans with [bold]{entries}[/bold] entries")
+        out().print(f"  into {where(settings)} (seed {seed}); read models up to date.")
     if first:
-        out.print(f"Replay the earliest: iplan replay {first[0].plan_id}")
-    out.print("Next: iplan serve, then GET /v1/plans with a county-wide token:")
-    out.print("  iplan token --role caseworker --sub cw-01 --municipality '*'")
+        out().print(f"Replay the earliest: iplan replay {first[0].plan_id}")
+    out().print("Next: iplan serve, then GET /v1/plans with a county-wide token:")
+    out().print("  iplan token --role caseworker --sub cw-01 --municipality '*'")

@@ -30,13 +30,13 @@ def verify(
             reports = list(plans.verify_all())
     broken = [r for r in reports if not r.ok]
     if broken or plan is not None:
-        out.print(report_table(broken or reports))
+        out().print(report_table(broken or reports))
     if broken:
-        out.print(f"[red]{len(broken)} of {len(reports)} plans fail the integrity check[/red]")
+        out().print(f"[red]{len(broken)} of {len(reports)} plans fail the integrity check[/red]")
         raise typer.Exit(FAILURE)
     entries = sum(r.checked for r in reports)
     plans_word = "plan" if len(reports) == 1 else "plans"
-    out.print(f"[green]ok:[/green] {len(reports)} {plans_word}, {entries} entries verified")
+    out().print(f"[green]ok:[/green] {len(reports)} {plans_word}, {entries} entries verified")
 
 
 def report_table(reports: list[IntegrityReport]) -> Table:

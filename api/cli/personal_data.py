@@ -45,7 +45,7 @@ def erase(
             recorded = plans.erase_personal_data(wanted, ctx, legal_basis=legal_basis, on=ctx.today)
         except DomainError as error:
             raise fail(f"{error.message} ({error.code})") from None
-    out.print(
+    out().print(
         f"Erased the personal data of plan {wanted}: PersonalDataErased is version "
         f"{recorded.version}, recorded by {actor} (admin); the plan's key is destroyed."
     )
@@ -61,16 +61,18 @@ def rotate() -> None:
         count = rotate_master_key(settings)
     except KeyMaterialError as error:
         raise fail(f"cannot rotate: {error}") from None
-    out.print(
+    out().print(
         f"Re-wrapped {count} stored keys under the current master key "
         "(every plan's data key and the integrity chain's key)."
     )
-    err.print("[bold]Next:[/bold]")
+    err().print("[bold]Next:[/bold]")
     if settings.master_key is None:
-        err.print(f"  - the new key is in {master_key_path(settings)}; the old one is removed;")
-        err.print("  - back up that file again (separately from the database);")
-        err.print("  - restart running services: they read the key file at start only.")
+        err().print(f"  - the new key is in {master_key_path(settings)}; the old one is removed;")
+        err().print("  - back up that file again (separately from the database);")
+        err().print("  - restart running services: they read the key file at start only.")
     else:
-        err.print("  - remove the old key from IPLAN_PREVIOUS_MASTER_KEYS on every process;")
-        err.print("  - restart them; every process must use the same IPLAN_MASTER_KEY;")
-        err.print("  - retire the old key in the secret store (backups wrapped by it stay closed).")
+        err().print("  - remove the old key from IPLAN_PREVIOUS_MASTER_KEYS on every process;")
+        err().print("  - restart them; every process must use the same IPLAN_MASTER_KEY;")
+        err().print(
+            "  - retire the old key in the secret store (backups wrapped by it stay closed)."
+        )

@@ -47,9 +47,9 @@ def project(
     signal.signal(signal.SIGTERM, stop_on_signal)
     signal.signal(signal.SIGINT, stop_on_signal)
     with opened_plans(settings) as plans:
-        err.print(f"running {', '.join(wanted)} on {where(settings)}; Ctrl-C stops")
+        err().print(f"running {', '.join(wanted)} on {where(settings)}; Ctrl-C stops")
         run_projections(plans, stop, wanted)
-    err.print("stopped")
+    err().print("stopped")
 
 
 @projections.command()
@@ -69,7 +69,7 @@ def status() -> None:
             str(s.lag_events),
             f"{s.lag_seconds:.1f}",
         )
-    out.print(table)
+    out().print(table)
 
 
 @projections.command()
@@ -106,7 +106,7 @@ def rebuild(
             MofNCompleteColumn(),
             TimeElapsedColumn(),
         )
-        with Progress(*columns, console=err) as progress:
+        with Progress(*columns, console=err()) as progress:
             task = progress.add_task(f"rebuilding {', '.join(names)}", total=None)
             while worker.is_alive():
                 under_way = [s for s in models.status() if s.name in models.rebuilds]
@@ -120,8 +120,8 @@ def rebuild(
             raise fail(f"rebuild failed: {failure[0]}")
         for s in models.status():
             if s.name in names:
-                out.print(f"{s.name}: now v{s.version} at position {s.position or 0}")
+                out().print(f"{s.name}: now v{s.version} at position {s.position or 0}")
         if grace > 0:
             # The old generation is dropped by timers in this process: keep it alive for them.
-            err.print(f"dropping the old generations in {grace:g} s (running services follow)")
+            err().print(f"dropping the old generations in {grace:g} s (running services follow)")
             time.sleep(grace + 0.2)

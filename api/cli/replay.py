@@ -138,10 +138,10 @@ def replay(
             # Recorded before anything is shown; if it cannot be recorded, nothing is.
             ctx = plans.context(actor=actor, role=role, correlation_id=f"cli-{uuid4()}")
             plans.record_personal_data_read(wanted, ctx, endpoint=ENDPOINT, version=state.version)
-            out.print(
+            out().print(
                 f"[yellow]Personal values shown: a read by {actor} ({role}), recorded in the "
                 "audit log (GET /v1/audit-log, kind read).[/yellow]"
             )
-    out.print(f"Plan [bold]{wanted}[/bold], {len(entries)} entries recorded")
-    out.print(timeline(entries, state.version, show_personal))
-    out.print(summary(state, show_personal))
+    out().print(f"Plan [bold]{wanted}[/bold], {len(entries)} entries recorded")
+    out().print(timeline(entries, state.version, show_personal))
+    out().print(summary(state, show_personal))

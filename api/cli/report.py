@@ -46,4 +46,4 @@ def state(
     else:
         with output.open("w", newline="", encoding="utf-8") as file:
             csv.writer(file).writerows(rows)
-        err.print(f"wrote {len(rows) - 1} figures to {output}")
+        err().print(f"wrote {len(rows) - 1} figures to {output}")

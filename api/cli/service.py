@@ -22,9 +22,9 @@ def serve(
 
     settings = Settings()
     api = create_app(settings)
-    err.print(f"[bold]iplan[/bold] on http://{host}:{port} ({where(settings)})")
-    err.print(f"  API docs:  http://{host}:{port}/docs")
-    err.print(
+    err().print(f"[bold]iplan[/bold] on http://{host}:{port} ({where(settings)})")
+    err().print(f"  API docs:  http://{host}:{port}/docs")
+    err().print(
         "  a token:   iplan token --role caseworker --sub cw1 --municipality 08317096"
         " (same IPLAN_DATA_DIR)"
     )

@@ -15,8 +15,16 @@ from infrastructure.logging import configure_logging
 from infrastructure.settings import Settings
 from infrastructure.store import build_plans
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+
+def out() -> Console:
+    """The answer, on standard output; built per use so that COLUMNS is read when it runs."""
+    return Console(highlight=False)
+
+
+def err() -> Console:
+    """Progress, notes and errors, on standard error."""
+    return Console(stderr=True, highlight=False)
+
 
 FAILURE = 1  # the command ran and found something wrong (integrity broken, no such plan)
 USAGE = 2  # the command was asked for something it cannot do as asked
@@ -24,7 +32,7 @@ USAGE = 2  # the command was asked for something it cannot do as asked
 
 def fail(message: str, code: int = FAILURE) -> typer.Exit:
     """Prints `message` on standard error; raise the answer to end the command with `code`."""
-    err.print(f"[red]error:[/red] {message}")
+    err().print(f"[red]error:[/red] {message}")
     return typer.Exit(code)
 
 
