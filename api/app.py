@@ -9,11 +9,21 @@ import anyio.to_thread
 from fastapi import FastAPI
 
 from api.auth import TokenVerifier
-from api.deps import PlansSource
+from api.deps import PlansSource, ReadModelsSource
 from api.errors import install_error_handlers
 from api.metrics import Metrics
 from api.middleware import BodyLimitMiddleware, RequestLogMiddleware
-from api.routers import entries, goals, health, lifecycle, placements
+from api.routers import (
+    audit,
+    entries,
+    goals,
+    health,
+    lifecycle,
+    placements,
+    plan_lists,
+    projections_admin,
+    stats,
+)
 from api.routers import plans as plan_routes
 from application.plans import IntegrationPlans
 from infrastructure.logging import configure_logging
@@ -34,6 +44,7 @@ def create_app(settings: Settings, plans: IntegrationPlans | None = None) -> Fas
     """An app on `plans`, or on a plans application it builds from `settings` when first used."""
     configure_logging(settings)
     source = PlansSource(settings, plans)
+    read_models = ReadModelsSource(settings, source)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -41,9 +52,12 @@ def create_app(settings: Settings, plans: IntegrationPlans | None = None) -> Fas
             # Sync endpoints run in anyio's thread pool: no more threads than pooled connections.
             limiter = anyio.to_thread.current_default_thread_limiter()
             limiter.total_tokens = settings.postgres_pool_size + settings.postgres_max_overflow
+        # In process, the read models catch up in the background: the API serves at once.
+        read_models.start()
         try:
             yield
         finally:
+            read_models.close()
             source.close()
 
     app = FastAPI(
@@ -54,10 +68,12 @@ def create_app(settings: Settings, plans: IntegrationPlans | None = None) -> Fas
     )
     app.state.settings = settings
     app.state.plans_source = source
+    app.state.read_models_source = read_models
     app.state.token_verifier = TokenVerifier(settings)
     app.state.metrics = Metrics()
     install_error_handlers(app)
-    for module in (plan_routes, entries, goals, placements, lifecycle, health):
+    routers = (plan_lists, plan_routes, entries, goals, placements, lifecycle, audit, stats)
+    for module in (*routers, projections_admin, health):
         app.include_router(module.router)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.api_max_body_bytes)
     app.add_middleware(RequestLogMiddleware, metrics=app.state.metrics)

@@ -84,7 +84,8 @@ def _api_problem(request: Request, error: Exception) -> JSONResponse:
         401: {"WWW-Authenticate": "Bearer"},
         503: {"Retry-After": "5"},
     }.get(error.status)
-    return problem(error.status, error.code, error.detail, headers=headers)
+    errors = getattr(error, "errors", None)
+    return problem(error.status, error.code, error.detail, errors=errors, headers=headers)
 
 
 def _validation(request: Request, error: Exception) -> JSONResponse:

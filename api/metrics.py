@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from collections.abc import Iterable
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+
+from infrastructure.projection_runner import ProjectionStatus
 
 
 class Metrics:
@@ -26,6 +30,27 @@ class Metrics:
             "Requests that failed because the event store was unavailable",
             registry=self.registry,
         )
+
+        self.projection_lag_events = Gauge(
+            "iplan_projection_lag_events",
+            "Entries recorded but not yet processed by a read model generation",
+            ["projection", "version"],
+            registry=self.registry,
+        )
+        self.projection_lag_seconds = Gauge(
+            "iplan_projection_lag_seconds",
+            "Age of the oldest entry a read model generation has not processed yet",
+            ["projection", "version"],
+            registry=self.registry,
+        )
+
+    def observe_projections(self, statuses: Iterable[ProjectionStatus]) -> None:
+        """Sets the lag gauges at scrape time; generations no longer running disappear."""
+        self.projection_lag_events.clear()
+        self.projection_lag_seconds.clear()
+        for s in statuses:
+            self.projection_lag_events.labels(s.name, str(s.version)).set(s.lag_events)
+            self.projection_lag_seconds.labels(s.name, str(s.version)).set(s.lag_seconds)
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:
         self.requests.labels(method, route, str(status)).inc()

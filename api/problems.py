@@ -51,3 +51,13 @@ class Unavailable(ApiProblem):
 
     status = 503
     code = "unavailable"
+
+
+class ProjectionsFailed(Unavailable):
+    """Readiness: some read models stopped on an error (they retry; `errors` says which)."""
+
+    code = "projections_failed"
+
+    def __init__(self, detail: str, errors: list[dict[str, object]]) -> None:
+        super().__init__(detail)
+        self.errors = errors

@@ -44,6 +44,14 @@ class Settings(BaseSettings):
         None, description="RS256: the identity provider's JWKS URL (instead of a PEM key)."
     )
     api_max_body_bytes: int = Field(65536, description="Request bodies above this get 413.")
+    projections_in_process: bool = Field(
+        True,
+        description="Run the read models in the API process; false when `iplan project` "
+        "workers run them (the API then only reads them).",
+    )
+    projection_wait_seconds: float = Field(
+        5.0, description="How long a read with min_position waits for the read models (503 after)."
+    )
     log_level: str = "INFO"
     log_format: Literal["auto", "json", "console"] = Field(
         "auto", description="auto: JSON unless standard error is a terminal."

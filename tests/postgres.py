@@ -45,3 +45,5 @@ def drop_tables(dbname: str) -> None:
     with psycopg.connect(dsn, autocommit=True) as conn:
         conn.execute("DROP SCHEMA public CASCADE")
         conn.execute("CREATE SCHEMA public")
+        # The analytics read model keeps its tables in a schema of its own.
+        conn.execute("DROP SCHEMA IF EXISTS analytics CASCADE")

@@ -10,6 +10,7 @@ from tests.e2e.session import open_plan_body
 WRITERS = frozenset({"caseworker"})
 READERS = frozenset({"caseworker", "auditor", "admin"})
 ADMINS = frozenset({"admin"})
+AUDITORS = frozenset({"auditor", "admin"})
 ROLES = ("caseworker", "auditor", "analyst", "admin")
 
 
@@ -24,6 +25,7 @@ class Endpoint:
     entry: str | None = None  # the entry type a successful write records
     child: str | None = None
     before: tuple[tuple[str, dict[str, Any]], ...] = field(default=())
+    etag: bool = True  # whether a success answers the plan's version as ETag
 
     @property
     def name(self) -> str:
@@ -40,6 +42,7 @@ ENDPOINTS = (
     Endpoint("POST", "/v1/plans", open_plan_body(), entry="PlanOpened"),
     Endpoint("GET", "/v1/plans/{plan}", roles=READERS),
     Endpoint("GET", "/v1/plans/{plan}/history", roles=READERS),
+    Endpoint("GET", "/v1/plans/{plan}/integrity", roles=AUDITORS, etag=False),
     Endpoint(
         "POST",
         "/v1/plans/{plan}/consultations",

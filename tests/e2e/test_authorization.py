@@ -62,7 +62,8 @@ def test_each_role_gets_what_its_scope_allows(api: ApiSession, endpoint: Endpoin
     for role in allowed:
         response = call(api, endpoint, path, role, IN_SCOPE)
         assert response.status_code == endpoint.success, (role, response.text)
-        assert response.headers["etag"] == f'"{response.json()["version"]}"'
+        if endpoint.etag:
+            assert response.headers["etag"] == f'"{response.json()["version"]}"'
     if endpoint.method == "POST":
         answer = response.json()
         assert set(answer) == {"id", "version", "position"} | (

@@ -1,0 +1,249 @@
+"""Answers of the projection-backed reads about plans: lists, worklist, audit log, integrity."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from application.protection import IntegrityReport
+from projections.audit_log import AuditRecord
+from projections.plan_summary import PlanSummary
+from projections.worklist import WorkItem
+
+POSITION = Field(description="The global position the read model had reached when asked")
+NEXT_CURSOR = Field(description="Pass as `cursor` for the next page; null on the last page")
+PLAN_ID = "5f0c6f8e-3c1d-4f55-9a53-2b9e3f1d2a10"
+
+
+class PlanSummaryItem(BaseModel):
+    """One plan in a list: no personal value, only what lists and filters need."""
+
+    id: UUID
+    status: str
+    municipality: str
+    caseworker: str
+    opened_on: date
+    advice_period_ends_on: date
+    closed_on: date | None
+    closure_reason: str | None
+    open_measures: int
+    overdue_measures: int = Field(description="Open measures due before today")
+    next_due_on: date | None
+    last_consultation_on: date | None
+    highest_level: str | None = Field(description="Highest CEFR level reached in a course")
+    employed: bool
+    housing_secured_on: date | None
+
+    @classmethod
+    def of(cls, s: PlanSummary) -> PlanSummaryItem:
+        return cls(
+            id=s.plan_id,
+            status=s.status,
+            municipality=s.municipality,
+            caseworker=s.caseworker,
+            opened_on=s.opened_on,
+            advice_period_ends_on=s.advice_period_ends_on,
+            closed_on=s.closed_on,
+            closure_reason=s.closure_reason,
+            open_measures=s.open_measures,
+            overdue_measures=s.overdue_measures,
+            next_due_on=s.next_due_on,
+            last_consultation_on=s.last_consultation_on,
+            highest_level=s.highest_level,
+            employed=s.employed,
+            housing_secured_on=s.housing_secured_on,
+        )
+
+
+class PlanList(BaseModel):
+    items: list[PlanSummaryItem]
+    next_cursor: str | None = NEXT_CURSOR
+    position: int = POSITION
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "items": [
+                        {
+                            "id": PLAN_ID,
+                            "status": "open",
+                            "municipality": "08317096",
+                            "caseworker": "cw-anna",
+                            "opened_on": "2025-01-15",
+                            "advice_period_ends_on": "2028-01-15",
+                            "closed_on": None,
+                            "closure_reason": None,
+                            "open_measures": 2,
+                            "overdue_measures": 1,
+                            "next_due_on": "2026-05-01",
+                            "last_consultation_on": "2026-04-20",
+                            "highest_level": "A2",
+                            "employed": False,
+                            "housing_secured_on": None,
+                        }
+                    ],
+                    "next_cursor": f"2025-01-15_{PLAN_ID}",
+                    "position": 1021,
+                }
+            ]
+        }
+    )
+
+
+class WorkItemView(BaseModel):
+    """`kind`: measure_overdue, measure_due, no_consultation or advice_period_ending."""
+
+    kind: str
+    plan_id: UUID
+    municipality: str
+    caseworker: str
+    due_on: date = Field(
+        description="The measure's due date, 90 days after the last "
+        "consultation, or the end of the advice period"
+    )
+    measure_id: UUID | None
+    field: str | None
+
+    @classmethod
+    def of(cls, item: WorkItem) -> WorkItemView:
+        return cls(
+            kind=item.kind,
+            plan_id=item.plan_id,
+            municipality=item.municipality,
+            caseworker=item.caseworker,
+            due_on=item.due_on,
+            measure_id=item.measure_id,
+            field=item.field,
+        )
+
+
+class Worklist(BaseModel):
+    as_of: date
+    items: list[WorkItemView]
+    position: int = POSITION
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "as_of": "2026-06-01",
+                    "items": [
+                        {
+                            "kind": "measure_overdue",
+                            "plan_id": PLAN_ID,
+                            "municipality": "08317096",
+                            "caseworker": "cw-anna",
+                            "due_on": "2026-05-01",
+                            "measure_id": "0b8e1d1e-5c2f-4a7c-9d0e-2f4d1b3c6a7e",
+                            "field": "work",
+                        }
+                    ],
+                    "position": 1021,
+                }
+            ]
+        }
+    )
+
+
+class AuditEntry(BaseModel):
+    """An entry recorded (`kind` entry) or a read of personal data (`kind` read)."""
+
+    kind: str
+    seq: int = Field(description="For entries their global position")
+    plan_id: UUID
+    version: int | None
+    type: str
+    actor: str
+    role: str
+    correlation_id: str
+    recorded_at: datetime
+    effective_on: date | None
+    retracted_by: int | None = Field(description="The version of the retraction, if retracted")
+
+    @classmethod
+    def of(cls, r: AuditRecord) -> AuditEntry:
+        return cls(
+            kind=r.kind,
+            seq=r.seq,
+            plan_id=r.plan_id,
+            version=r.version,
+            type=r.type,
+            actor=r.actor,
+            role=r.role,
+            correlation_id=r.correlation_id,
+            recorded_at=r.recorded_at,
+            effective_on=r.effective_on,
+            retracted_by=r.retracted_by,
+        )
+
+
+class AuditLog(BaseModel):
+    items: list[AuditEntry] = Field(
+        description="In order of recording; a page may hold fewer than `limit` items "
+        "(entries of plans outside the caller's municipalities are left out)"
+    )
+    next_cursor: str | None = NEXT_CURSOR
+    position: int = POSITION
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "items": [
+                        {
+                            "kind": "entry",
+                            "seq": 1021,
+                            "plan_id": PLAN_ID,
+                            "version": 4,
+                            "type": "MeasureAgreed",
+                            "actor": "cw-anna",
+                            "role": "caseworker",
+                            "correlation_id": "req-7",
+                            "recorded_at": "2026-05-04T09:15:02.123456+00:00",
+                            "effective_on": "2026-05-04",
+                            "retracted_by": None,
+                        }
+                    ],
+                    "next_cursor": None,
+                    "position": 1021,
+                }
+            ]
+        }
+    )
+
+
+class Integrity(BaseModel):
+    """Whether the plan's stored history is intact; if not, where it first breaks."""
+
+    plan_id: UUID
+    ok: bool
+    checked: int = Field(description="How many stored entries were checked")
+    first_bad_version: int | None
+    problem: str | None
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "plan_id": PLAN_ID,
+                    "ok": True,
+                    "checked": 12,
+                    "first_bad_version": None,
+                    "problem": None,
+                }
+            ]
+        }
+    )
+
+    @classmethod
+    def of(cls, report: IntegrityReport) -> Integrity:
+        return cls(
+            plan_id=report.plan_id,
+            ok=report.ok,
+            checked=report.checked,
+            first_bad_version=report.first_bad_version,
+            problem=report.problem,
+        )
