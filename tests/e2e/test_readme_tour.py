@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 
+from api.cli import app as cli
 from infrastructure.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -162,3 +164,22 @@ def test_the_configuration_table_names_every_setting() -> None:
     documented = set(re.findall(r"^\| `(IPLAN_[A-Z_]+)`", text, re.MULTILINE))
     settings = {f"IPLAN_{name.upper()}" for name in Settings.model_fields}
     assert documented == settings
+
+
+def command_paths(app: typer.Typer, prefix: str = "iplan") -> Iterator[str]:
+    for command in app.registered_commands:
+        assert command.callback is not None
+        name = command.name or command.callback.__name__.replace("_", "-")
+        yield f"{prefix} {name}"
+    for group in app.registered_groups:
+        assert group.typer_instance is not None
+        yield from command_paths(group.typer_instance, f"{prefix} {group.name}")
+
+
+def test_the_command_table_names_every_command() -> None:
+    text = README.read_text(encoding="utf-8")
+    table = text.split("## The command line", 1)[1].split("\n## ", 1)[0]
+    paths = list(command_paths(cli))
+    assert len(paths) >= 11
+    missing = [p for p in paths if f"| `{p}" not in table]
+    assert missing == []
