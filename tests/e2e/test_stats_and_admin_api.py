@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from infrastructure.projection_runner import FAILED
 from infrastructure.settings import Settings
 from infrastructure.store import build_plans
 from tests.builders import KEHL, OFFENBURG, TODAY
@@ -255,5 +256,43 @@ def test_a_read_behind_its_write_is_503_when_projections_lag(tmp_path: Path) -> 
                 assert response.headers["retry-after"]
             # Without min_position the (stale) view answers at once.
             assert read(api, "/v1/plans", "admin", COUNTY)["items"] == []
+    finally:
+        plans.close()
+
+
+def test_readiness_fails_while_a_projection_has_failed(sqlite_api: ApiSession) -> None:
+    models = sqlite_api.client.app.state.read_models_source.get()  # type: ignore[attr-defined]
+    worker = models.workers["analytics"]
+    deadline = time.monotonic() + 10
+    while worker.state != "running":  # started in the background
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    worker.stop()  # so that no batch recovers it while we look
+    worker.state, worker.last_error = FAILED, "OperationalError: disk I/O error"
+    ready = sqlite_api.client.get("/readyz")
+    assert ready.status_code == 503
+    assert ready.json()["code"] == "projections_failed"
+    assert ready.json()["errors"] == [
+        {"name": "analytics", "version": 1, "last_error": "OperationalError: disk I/O error"}
+    ]
+
+
+def test_a_restarted_server_catches_up_with_existing_entries(tmp_path: Path) -> None:
+    settings = Settings(store="sqlite", data_dir=tmp_path, projections_in_process=False)
+    plans = build_plans(settings, today=lambda: TODAY)
+    with TestClient(create_app(settings, plans)) as client:
+        plan, _ = opened(ApiSession(client, settings))
+    plans.close()
+    # As after `iplan serve` on a seeded database: no write, no min_position, lists fill.
+    settings = Settings(store="sqlite", data_dir=tmp_path)
+    plans = build_plans(settings, today=lambda: TODAY)
+    try:
+        with TestClient(create_app(settings, plans)) as client:
+            api = ApiSession(client, settings)
+            deadline = time.monotonic() + 10
+            while not (items := read(api, "/v1/plans")["items"]):
+                assert time.monotonic() < deadline
+                time.sleep(0.05)
+            assert [i["id"] for i in items] == [plan]
     finally:
         plans.close()
