@@ -37,6 +37,11 @@ For the embedded default, `iplan token --role caseworker --sub cw1 --municipalit
 prints one. A plan outside the token's municipalities answers 404 as if it did not exist;
 opening a plan in such a municipality answers 403 (the caller named it, nothing is hidden).
 Writes answer `ETag: "<version>"`; send it back as `If-Match` to refuse lost updates (412).
+
+Lists, the worklist, the audit log and the figures are served by read models that follow
+the entries. Every write answers its global `position`; pass it as `min_position` to such a
+read to see your write: the read waits a few seconds at most (then 503 `projection_lagging`
+with `Retry-After`) and answers its own `position` (also as `X-Projection-Position`).
 """
 
 

@@ -98,7 +98,9 @@ def worklist(
         ),
     ] = None,
 ) -> Worklist:
-    """Measures due within 14 days or overdue, open plans without a consultation for 90 days,
+    """Caseworkers get their own items (plans whose caseworker is their token's `sub`).
+
+    Measures due within 14 days or overdue, open plans without a consultation for 90 days,
     and advice periods ending within 60 days, in due order, within the caller's municipalities."""
     if caller.role == "caseworker":
         if caseworker is not None and caseworker != caller.sub:

@@ -91,7 +91,9 @@ def monthly(
         Query(description=f"Only these metrics (repeatable): {', '.join(METRICS)}"),
     ] = None,
 ) -> MonthlyStats:
-    """Every figure of the months from `from` to `to` (inclusive) in the caller's
+    """For analysts and admins (auditors check plans, not figures).
+
+    Every figure of the months from `from` to `to` (inclusive) in the caller's
     municipalities. A figure counting fewer than 5 persons reads
     `{"suppressed": true, "value": null, "persons": null}`."""
     query = stats_query(caller, month(first), month(last), municipality, metric)
