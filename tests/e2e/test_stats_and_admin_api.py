@@ -196,6 +196,9 @@ def test_admins_watch_and_rebuild_projections_while_lists_serve(api: ApiSession)
             "last_error",
         }
 
+    # The old generation is dropped at once, not by a timer outliving this test's app
+    # (no other process reads it; this test reads in between, never at the same time).
+    api.client.app.state.read_models_source.get().drop_delay = 0  # type: ignore[attr-defined]
     response = api.client.post(
         "/v1/admin/projections/plan_summary/rebuild", headers=api.headers("admin", COUNTY)
     )
