@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: serve test lint check demo bench clean
+.PHONY: serve test lint demo bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,14 @@ lint: $(STAMP)  ## ruff, mypy --strict and the import-linter contracts
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy .
 	$(BIN)/lint-imports
+
+demo: $(STAMP)  ## seed the synthetic Ortenaukreis county into the embedded store
+	$(BIN)/iplan demo
+
+bench: $(STAMP)  ## run the ratio benchmarks on SQLite (JSON on standard output)
+	$(BIN)/python -m benchmarks.seed_demo --store sqlite
+	$(BIN)/python -m benchmarks.replay_plan --store sqlite
+	$(BIN)/python -m benchmarks.rebuild --store sqlite
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -104,6 +104,7 @@ class ReadModels:
         self._watcher: threading.Thread | None = None
         self._listener: threading.Thread | None = None
         self.drop_delay = drop_delay
+        self._pending_drops: list[tuple[threading.Timer, Callable[[], None]]] = []
         self.watch_interval = watch_interval
         for name in names:
             self.workers[name] = self._worker(name, self.registry.get(name))
@@ -191,6 +192,14 @@ class ReadModels:
             if thread is not None:
                 thread.join(5)
         self._watcher = self._listener = None
+        # Old generations waiting out their grace period are dropped now, while the
+        # store is still open, rather than by a timer after it was closed.
+        pending, self._pending_drops = self._pending_drops, []
+        for timer, drop in pending:
+            already_dropped = timer.finished.is_set()
+            timer.cancel()
+            if not already_dropped:
+                drop()
 
     def sync(self) -> None:
         """Follows a switch-over made by another process (the registry names the generation)."""
@@ -305,6 +314,7 @@ class ReadModels:
         if self.drop_delay > 0:
             timer = threading.Timer(self.drop_delay, old.projection.view.drop)
             timer.daemon = True
+            self._pending_drops.append((timer, old.projection.view.drop))
             timer.start()
         else:
             old.projection.view.drop()

@@ -383,3 +383,22 @@ def test_status_reports_position_head_and_lag(
     read_models.catch_up()
     for s in read_models.status():
         assert (s.position, s.lag_events, s.lag_seconds, s.last_error) == (head, 0, 0.0, None)
+
+
+def test_stopping_drops_an_old_generation_still_in_its_grace_period(
+    plans: IntegrationPlans, store_settings: Settings
+) -> None:
+    with running_read_models(plans, store_settings) as models:
+        if models.db is None:
+            pytest.skip("the in-memory views have no tables to drop")
+        models.drop_delay = 60  # the grace period outlasts the test
+        live_plan(plans, 0)
+        models.start()
+        models.wait_for(plans.recorder.max_notification_id(), timeout=30)
+        old_view = models.workers["plan_summary"].projection.view
+        models.rebuild("plan_summary", wait=True)
+        assert models.summary.version == 2
+        models.stop()
+        # Dropped while the store was open, not by a timer after it was closed.
+        assert not old_view.tables.created
+        assert models.summary.dump()
