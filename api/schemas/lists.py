@@ -7,10 +7,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from application.protection import IntegrityReport
-from projections.audit_log import AuditRecord
+from api.schemas.common import View
 from projections.plan_summary import PlanSummary
-from projections.worklist import WorkItem
 
 POSITION = Field(description="The global position the read model had reached when asked")
 NEXT_CURSOR = Field(description="Pass as `cursor` for the next page; null on the last page")
@@ -93,7 +91,7 @@ class PlanList(BaseModel):
     )
 
 
-class WorkItemView(BaseModel):
+class WorkItemView(View):
     """`kind`: measure_overdue, measure_due, no_consultation or advice_period_ending."""
 
     kind: str
@@ -106,18 +104,6 @@ class WorkItemView(BaseModel):
     )
     measure_id: UUID | None
     field: str | None
-
-    @classmethod
-    def of(cls, item: WorkItem) -> WorkItemView:
-        return cls(
-            kind=item.kind,
-            plan_id=item.plan_id,
-            municipality=item.municipality,
-            caseworker=item.caseworker,
-            due_on=item.due_on,
-            measure_id=item.measure_id,
-            field=item.field,
-        )
 
 
 class Worklist(BaseModel):
@@ -148,7 +134,7 @@ class Worklist(BaseModel):
     )
 
 
-class AuditEntry(BaseModel):
+class AuditEntry(View):
     """An entry recorded (`kind` entry) or a read of personal data (`kind` read)."""
 
     kind: str
@@ -162,22 +148,6 @@ class AuditEntry(BaseModel):
     recorded_at: datetime
     effective_on: date | None
     retracted_by: int | None = Field(description="The version of the retraction, if retracted")
-
-    @classmethod
-    def of(cls, r: AuditRecord) -> AuditEntry:
-        return cls(
-            kind=r.kind,
-            seq=r.seq,
-            plan_id=r.plan_id,
-            version=r.version,
-            type=r.type,
-            actor=r.actor,
-            role=r.role,
-            correlation_id=r.correlation_id,
-            recorded_at=r.recorded_at,
-            effective_on=r.effective_on,
-            retracted_by=r.retracted_by,
-        )
 
 
 class AuditLog(BaseModel):
@@ -215,7 +185,7 @@ class AuditLog(BaseModel):
     )
 
 
-class Integrity(BaseModel):
+class Integrity(View):
     """Whether the plan's stored history is intact; if not, where it first breaks."""
 
     plan_id: UUID
@@ -237,13 +207,3 @@ class Integrity(BaseModel):
             ]
         }
     )
-
-    @classmethod
-    def of(cls, report: IntegrityReport) -> Integrity:
-        return cls(
-            plan_id=report.plan_id,
-            ok=report.ok,
-            checked=report.checked,
-            first_bad_version=report.first_bad_version,
-            problem=report.problem,
-        )

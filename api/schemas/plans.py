@@ -6,9 +6,9 @@ from datetime import date, datetime
 from typing import Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
-from api.schemas.common import Body, LanguageCode, Municipality, ShortText, Text
+from api.schemas.common import Body, LanguageCode, Municipality, ShortText, Text, View
 from api.schemas.entries import EntryBody
 from application.history import HistoryEntry
 from domain.plan import IntegrationPlan
@@ -57,10 +57,6 @@ class OpenPlanBody(EntryBody):
         # Personal values are kept as JSON primitives: they are encrypted as a document.
         values["personal"] = self.personal.model_dump(mode="json")
         return values
-
-
-class View(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
 
 
 class ConsentView(View):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from infrastructure.projection_runner import ProjectionStatus
+from api.schemas.common import View
 from projections.analytics import Figure
 
 
@@ -67,7 +67,7 @@ class MonthlyStats(BaseModel):
     )
 
 
-class ProjectionView(BaseModel):
+class ProjectionView(View):
     """`state`: running, rebuilding, failed (retrying; see last_error) or stopped."""
 
     name: str
@@ -78,19 +78,6 @@ class ProjectionView(BaseModel):
     lag_events: int
     lag_seconds: float
     last_error: str | None
-
-    @classmethod
-    def of(cls, s: ProjectionStatus) -> ProjectionView:
-        return cls(
-            name=s.name,
-            version=s.version,
-            state=s.state,
-            position=s.position,
-            head=s.head,
-            lag_events=s.lag_events,
-            lag_seconds=s.lag_seconds,
-            last_error=s.last_error,
-        )
 
 
 class Projections(BaseModel):
