@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import hashlib
 import os
 import secrets
@@ -15,6 +14,7 @@ from uuid import UUID
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from infrastructure.owner_only_file import write_owner_only
 from infrastructure.settings import Settings
 
 KEY_BYTES = 32
@@ -136,19 +136,4 @@ def read_key_file(path: Path) -> list[bytes]:
 def write_key_file(path: Path, keys: list[bytes], *, replace: bool) -> None:
     """Writes the keys atomically, readable by the owner only; without `replace`, a
     concurrent creator's file wins."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "w", encoding="ascii") as file:
-        file.write("".join(encode_key(key) + "\n" for key in keys))
-        file.flush()
-        os.fsync(file.fileno())
-    try:
-        if replace:
-            temporary.replace(path)
-        else:
-            with contextlib.suppress(FileExistsError):
-                os.link(temporary, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
+    write_owner_only(path, "".join(encode_key(key) + "\n" for key in keys), replace=replace)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import secrets
 from pathlib import Path
 
+from infrastructure.owner_only_file import write_owner_only
 from infrastructure.settings import Settings
 
 SECRET_FILE = "jwt-secret"  # noqa: S105 (a file name, not a secret)
@@ -27,18 +26,4 @@ def jwt_signing_secret(settings: Settings) -> str:
 
 def _create(path: Path) -> None:
     """Writes a new secret readable by its owner only; a concurrent creator's secret wins."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "w", encoding="ascii") as file:
-        file.write(secrets.token_urlsafe(48))
-        file.flush()
-        os.fsync(file.fileno())
-    try:
-        # link() is atomic and refuses to replace: readers never see a half-written secret.
-        os.link(temporary, path)
-    except FileExistsError:
-        pass
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
+    write_owner_only(path, secrets.token_urlsafe(48), replace=False)
