@@ -29,6 +29,11 @@ class Caller:
     def covers(self, municipality: str) -> bool:
         return WHOLE_COUNTY in self.municipalities or municipality in self.municipalities
 
+    @property
+    def scope(self) -> frozenset[str] | None:
+        """The municipalities the caller may see; None for the whole county."""
+        return None if WHOLE_COUNTY in self.municipalities else self.municipalities
+
 
 class TokenVerifier:
     """Checks HS256 tokens against a secret, or RS256 ones against a PEM key or a JWKS URL."""

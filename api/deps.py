@@ -19,7 +19,7 @@ from api.problems import Forbidden, InvalidRequest, Unauthenticated, Unavailable
 from application.plans import IntegrationPlans
 from infrastructure.read_models import ReadModels
 from infrastructure.settings import Settings
-from infrastructure.store import build_plans
+from infrastructure.store import build_plans, entry_policy
 
 log = structlog.get_logger("iplan.api")
 
@@ -32,12 +32,14 @@ class PlansSource:
         self._plans = plans
         self.owned = plans is None
         self._lock = threading.Lock()
+        # Reference data is read now, so a broken municipalities file stops the start.
+        self._policy = entry_policy(settings) if plans is None else None
 
     def get(self) -> IntegrationPlans:
         if self._plans is None:
             with self._lock:
                 if self._plans is None:
-                    self._plans = build_plans(self._settings)
+                    self._plans = build_plans(self._settings, policy=self._policy)
         return self._plans
 
     def close(self) -> None:

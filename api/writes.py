@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -19,7 +20,7 @@ from api.problems import Forbidden, MalformedRequest, NotFound
 from api.schemas.common import Recorded as RecordedAnswer
 from api.schemas.entries import EntryBody
 from api.schemas.plans import OpenPlanBody
-from application.plans import IntegrationPlans, Recorded
+from application.plans import IntegrationPlans, P, PlanCommand, Recorded
 from domain.context import EntryContext
 
 WRITE_RESPONSES = with_etag(201, problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 503))
@@ -89,6 +90,8 @@ class PlanWriter:
     ) -> None:
         self.plans = plans
         self.caller = caller
+        # What effective dates the contract leaves optional default to (DESIGN 4a).
+        self.today: date = plans.today()
         self._request = request
         self._response = response
         self._correlation_id = correlation_id
@@ -101,26 +104,33 @@ class PlanWriter:
                 f"the token does not cover municipality {body.municipality}",
                 code="municipality_out_of_scope",
             )
-        recorded = self.plans.open_plan(self._context(body), **body.details(self.plans.today()))
+        recorded = self.plans.open_plan(
+            self._context(body),
+            municipality=body.municipality,
+            caseworker=body.caseworker,
+            opened_on=body.opened_on,
+            profile=body.profile.model_dump(),
+            # Personal values are kept as JSON primitives: they are encrypted as a document.
+            personal=body.personal.model_dump(mode="json"),
+        )
         self._response.headers["Location"] = f"/v1/plans/{recorded.id}"
-        return self._answer(recorded, None)
+        return self._answer(recorded)
 
     def record(
         self,
         plan_id: UUID,
-        command: Callable[..., Recorded],
         body: EntryBody,
-        *,
-        child: str | None = None,
-        **references: Any,
+        command: PlanCommand[P],
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
     ) -> dict[str, Any]:
-        """Runs an IntegrationPlans command with the body's details and the path's references."""
-        plan_in_scope(self.plans, plan_id, self.caller)
-        details = {**body.details(self.plans.today()), **references}
-        recorded = command(
-            self.plans, plan_id, self._context(body), self._expected_version, **details
-        )
-        return self._answer(recorded, child)
+        """Runs the plan's `command` with the details the route took from `body` and its path.
+
+        The scope check happens on the plan the command runs on: one load per write.
+        """
+        recorded = self.plans.record(plan_id, command, self._context(body), *args, **kwargs)
+        return self._answer(recorded)
 
     def _context(self, body: EntryBody) -> EntryContext:
         key = self._idempotency_key
@@ -130,9 +140,11 @@ class PlanWriter:
             correlation_id=self._correlation_id,
             idempotency_key=key,
             request_digest=None if key is None else request_digest(self._request, body),
+            expected_version=self._expected_version,
+            scope=self.caller.scope,
         )
 
-    def _answer(self, recorded: Recorded, child: str | None) -> dict[str, Any]:
+    def _answer(self, recorded: Recorded) -> dict[str, Any]:
         # A repeated request answers exactly as the first did: same status, body and ETag.
         self._response.headers["ETag"] = etag(recorded.version)
         answer: dict[str, Any] = {
@@ -140,8 +152,8 @@ class PlanWriter:
             "version": recorded.version,
             "position": recorded.position,
         }
-        if child is not None:
-            answer[child] = recorded.child_id
+        if recorded.child_field is not None:
+            answer[recorded.child_field] = recorded.child_id
         return answer
 
 

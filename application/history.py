@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from domain import events as ev
+from domain.entries.lifecycle import EntryRetracted
+from domain.entry import PlanEvent
 
 _ENVELOPE = frozenset(
     {
@@ -40,15 +41,15 @@ class HistoryEntry:
     retracted_by: int | None
 
 
-def entry_data(entry: ev.PlanEvent) -> dict[str, Any]:
+def entry_data(entry: PlanEvent) -> dict[str, Any]:
     """The entry's own fields, without the envelope every entry shares."""
     return {k: v for k, v in vars(entry).items() if k not in _ENVELOPE}
 
 
-def build_history(entries: Iterable[ev.PlanEvent]) -> list[HistoryEntry]:
+def build_history(entries: Iterable[PlanEvent]) -> list[HistoryEntry]:
     entries = list(entries)
     retracted_by = {
-        e.version: e.originator_version for e in entries if isinstance(e, ev.EntryRetracted)
+        e.version: e.originator_version for e in entries if isinstance(e, EntryRetracted)
     }
     return [
         HistoryEntry(

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar, Concatenate, ParamSpec, cast
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.application import AggregateNotFoundError
@@ -21,43 +21,24 @@ from application.errors import (
     StaleVersion,
     VersionNotFound,
 )
-from application.history import HistoryEntry, build_history, entry_data
+from application.history import HistoryEntry, build_history
 from application.protected import ProtectedApplication
 from application.protection import StoreAdapters
 from application.transcodings import DateAsISO
-from domain import events as ev
 from domain.access import AccessRecord
-from domain.context import EntryContext
-from domain.errors import PlanErased
+from domain.context import EntryContext, EntryPolicy
+from domain.entries.lifecycle import PersonalDataErased
+from domain.entry import PlanEvent
 from domain.plan import IntegrationPlan
 
 # Plan ids for idempotent opening are derived from the actor and the key.
 IDEMPOTENT_OPEN_NAMESPACE = uuid5(NAMESPACE_URL, "urn:iplan:idempotent-open")
 
 PositionFinder = Callable[[UUID, int], int | None]
-Command = Callable[[IntegrationPlan], UUID | None]
-
-
-def _plan_command(name: str) -> Callable[..., Recorded]:
-    """An application method that runs the aggregate's command `name` on a stored plan."""
-
-    def run(
-        self: IntegrationPlans,
-        plan_id: UUID,
-        ctx: EntryContext,
-        expected_version: int | None = None,
-        **details: Any,
-    ) -> Recorded:
-        return self._execute(
-            plan_id,
-            ctx,
-            expected_version,
-            lambda plan: getattr(plan, name)(ctx=ctx, **details),
-        )
-
-    run.__name__ = name
-    run.__doc__ = f"Loads the plan, runs IntegrationPlan.{name}, saves; retries races."
-    return run
+P = ParamSpec("P")
+# A command of the aggregate, passed by reference (e.g. IntegrationPlan.hold_consultation):
+# mypy checks the keyword arguments given with it against the command's own signature.
+PlanCommand = Callable[Concatenate[IntegrationPlan, EntryContext, P], object]
 
 
 @dataclass(frozen=True)
@@ -68,11 +49,24 @@ class Recorded:
     version: int
     position: int | None
     child_id: UUID | None = None
+    child_field: str | None = None  # the name the answer gives child_id, e.g. "goal_id"
     repeated: bool = False
+
+    @classmethod
+    def entry(cls, entry: PlanEvent, position: int | None, *, repeated: bool = False) -> Recorded:
+        """The answer for a recorded entry; it names the item the entry created, if any."""
+        return cls(
+            entry.originator_id,
+            entry.originator_version,
+            position,
+            entry.child_id(),
+            entry.CHILD_ID,
+            repeated,
+        )
 
 
 class IntegrationPlans(ProtectedApplication):
-    """The plans of a county, event-sourced. Commands retry races on fresh state."""
+    """The plans of a county, event-sourced: `record` runs one of the plan's commands."""
 
     name = "IntegrationPlans"
     snapshotting_intervals: ClassVar[dict[type[Any], int]] = {IntegrationPlan: 100}
@@ -90,9 +84,11 @@ class IntegrationPlans(ProtectedApplication):
         *,
         today: Callable[[], date] = today_in_germany,
         adapters: StoreAdapters | None = None,
+        policy: EntryPolicy | None = None,
     ) -> None:
         super().__init__(env, adapters=adapters)
         self.today = today
+        self.policy = policy or EntryPolicy()
         self._find_position: PositionFinder | None = None
 
     def use_position_finder(self, find_position: PositionFinder) -> None:
@@ -111,7 +107,10 @@ class IntegrationPlans(ProtectedApplication):
         correlation_id: str,
         idempotency_key: str | None = None,
         request_digest: str | None = None,
+        expected_version: int | None = None,
+        scope: frozenset[str] | None = None,
     ) -> EntryContext:
+        """The context of one request: today's date and the county's policy come from here."""
         return EntryContext(
             actor=actor,
             role=role,
@@ -119,18 +118,38 @@ class IntegrationPlans(ProtectedApplication):
             today=self.today(),
             idempotency_key=idempotency_key,
             request_digest=request_digest,
+            expected_version=expected_version,
+            scope=scope,
+            policy=self.policy,
         )
 
     # -- commands --------------------------------------------------------------------
 
-    def open_plan(self, ctx: EntryContext, **details: Any) -> Recorded:
+    def open_plan(
+        self,
+        ctx: EntryContext,
+        *,
+        municipality: str,
+        caseworker: str,
+        opened_on: date,
+        profile: dict[str, Any],
+        personal: dict[str, Any],
+    ) -> Recorded:
         plan_id = None
         if ctx.idempotency_key is not None:
             plan_id = uuid5(IDEMPOTENT_OPEN_NAMESPACE, f"{ctx.actor}\n{ctx.idempotency_key}")
             repeated = self._repeated(plan_id, ctx)
             if repeated is not None:
                 return repeated
-        plan = IntegrationPlan.open(ctx=ctx, plan_id=plan_id, **details)
+        plan = IntegrationPlan.open(
+            ctx,
+            municipality=municipality,
+            caseworker=caseworker,
+            opened_on=opened_on,
+            profile=profile,
+            personal=personal,
+            plan_id=plan_id,
+        )
         try:
             recordings = self.save(plan)
         except RecordConflictError:
@@ -143,55 +162,47 @@ class IntegrationPlans(ProtectedApplication):
             return repeated
         return Recorded(plan.id, plan.version, recordings[-1].notification.id)
 
-    give_consent = _plan_command("give_consent")
-    withdraw_consent = _plan_command("withdraw_consent")
-    assign_caseworker = _plan_command("assign_caseworker")
-    transfer = _plan_command("transfer")
-    hold_consultation = _plan_command("hold_consultation")
-    set_goal = _plan_command("set_goal")
-    record_goal_outcome = _plan_command("record_goal_outcome")
-    agree_measure = _plan_command("agree_measure")
-    complete_measure = _plan_command("complete_measure")
-    cancel_measure = _plan_command("cancel_measure")
-    reschedule_measure = _plan_command("reschedule_measure")
-    make_referral = _plan_command("make_referral")
-    record_referral_outcome = _plan_command("record_referral_outcome")
-    enrol_in_course = _plan_command("enrol_in_course")
-    complete_course = _plan_command("complete_course")
-    discontinue_course = _plan_command("discontinue_course")
-    secure_education_access = _plan_command("secure_education_access")
-    place_in_job = _plan_command("place_in_job")
-    end_employment = _plan_command("end_employment")
-    secure_housing = _plan_command("secure_housing")
-    attend_workshop = _plan_command("attend_workshop")
-    extend_advice_period = _plan_command("extend_advice_period")
-    retract = _plan_command("retract")
-    close_plan = _plan_command("close_plan")
-    reopen_plan = _plan_command("reopen_plan")
-
-    def erase_personal_data(
+    def record(
         self,
         plan_id: UUID,
+        command: PlanCommand[P],
         ctx: EntryContext,
-        expected_version: int | None = None,
-        **details: Any,
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
     ) -> Recorded:
-        """Records PersonalDataErased; `save` then destroys the plan's key, so its personal
-        values become unreadable everywhere, snapshots included. Asked again for an erased
-        plan, it finishes an erasure interrupted before the key was destroyed, then refuses."""
-        try:
-            recorded = self._execute(
-                plan_id,
-                ctx,
-                expected_version,
-                lambda plan: plan.erase_personal_data(ctx=ctx, **details),
-            )
-        except PlanErased:
-            self._destroy_key(plan_id)
-            raise
-        if recorded.repeated:
-            self._destroy_key(plan_id)
-        return recorded
+        """Loads the plan (once per attempt), runs `command` on it with `ctx` and the given
+        details, saves; a write without an expected version that loses a race is retried
+        on fresh state. A plan outside `ctx.scope` is not found, and nothing is written."""
+        for attempt in range(self.max_attempts):
+            if attempt:
+                first, largest = self.retry_pause_s
+                ceiling = min(largest, first * 2**attempt)
+                time.sleep(random.uniform(0, ceiling))  # noqa: S311 -- jitter only
+            plan = self._load(plan_id)
+            if not ctx.covers(plan.state.municipality):
+                raise PlanNotFound(f"no plan {plan_id}")
+            if plan.state.is_erased:
+                # Finishes an erasure interrupted before its key was destroyed (idempotent).
+                self._destroy_key(plan.id)
+            repeated = self._repeated_in(plan, ctx)
+            if repeated is not None:
+                return repeated
+            expected = ctx.expected_version
+            if expected is not None and plan.version != expected:
+                raise StaleVersion(expected, plan.version)
+            command(plan, ctx, *args, **kwargs)
+            try:
+                recordings = self.save(plan)
+            except RecordConflictError:
+                if expected is not None:
+                    raise StaleVersion(expected, None) from None
+                continue  # another writer won the race: retry on fresh state
+            last = recordings[-1]
+            return Recorded.entry(cast(PlanEvent, last.domain_event), last.notification.id)
+        raise ConcurrentWrites(
+            f"the plan {plan_id} kept changing while this was recorded; try again"
+        )
 
     def record_personal_data_read(
         self, plan_id: UUID, ctx: EntryContext, *, endpoint: str, version: int
@@ -228,44 +239,16 @@ class IntegrationPlans(ProtectedApplication):
         return plan
 
     def history(self, plan_id: UUID) -> list[HistoryEntry]:
-        entries = [e for e in self.events.get(plan_id) if isinstance(e, ev.PlanEvent)]
+        entries = [e for e in self.events.get(plan_id) if isinstance(e, PlanEvent)]
         if not entries:
             raise PlanNotFound(f"no plan {plan_id}")
-        if any(isinstance(e, ev.PersonalDataErased) for e in entries):
+        if any(isinstance(e, PersonalDataErased) for e in entries):
             # Another process may still hold the destroyed key in its cache: never show
             # personal values of an erased plan, however they were read.
             entries = [e.without_personal() for e in entries]
         return build_history(entries)
 
     # -- internals ---------------------------------------------------------------------
-
-    def _execute(
-        self,
-        plan_id: UUID,
-        ctx: EntryContext,
-        expected_version: int | None,
-        command: Command,
-    ) -> Recorded:
-        for attempt in range(self.max_attempts):
-            if attempt:
-                first, largest = self.retry_pause_s
-                ceiling = min(largest, first * 2**attempt)
-                time.sleep(random.uniform(0, ceiling))  # noqa: S311 -- jitter only
-            plan = self._load(plan_id)
-            repeated = self._repeated_in(plan, ctx)
-            if repeated is not None:
-                return repeated
-            if expected_version is not None and plan.version != expected_version:
-                raise StaleVersion(expected_version, plan.version)
-            child_id = command(plan)
-            try:
-                recordings = self.save(plan)
-            except RecordConflictError:
-                if expected_version is not None:
-                    raise StaleVersion(expected_version, None) from None
-                continue  # another writer won the race: retry on fresh state
-            return Recorded(plan.id, plan.version, recordings[-1].notification.id, child_id)
-        raise ConcurrentWrites(f"plan {plan_id} kept changing; try again")
 
     def _load(self, plan_id: UUID, version: int | None = None) -> IntegrationPlan:
         if version is not None and not 1 <= version <= self.max_version:
@@ -298,20 +281,15 @@ class IntegrationPlans(ProtectedApplication):
             raise IdempotencyKeyReused(
                 "this Idempotency-Key was used before with a different request"
             )
-        entry = cast(
-            ev.PlanEvent, next(iter(self.events.get(plan.id, gt=version - 1, lte=version)))
-        )
-        child_ids = [
-            v for k, v in entry_data(entry).items() if k.endswith("_id") and isinstance(v, UUID)
-        ]
+        stored = self.events.get(plan.id, gt=version - 1, lte=version)
+        entry = cast(PlanEvent, next(iter(stored)))
         position = self._find_position(plan.id, version) if self._find_position else None
-        child_id = child_ids[0] if child_ids and not isinstance(entry, ev.PlanOpened) else None
-        return Recorded(plan.id, version, position, child_id, repeated=True)
+        return Recorded.entry(entry, position, repeated=True)
 
     def _version_as_of(self, plan_id: UUID, as_of: datetime) -> int:
         version = None
         for entry in self.events.get(plan_id):
-            if cast(ev.PlanEvent, entry).timestamp > as_of:
+            if cast(PlanEvent, entry).timestamp > as_of:
                 break
             version = entry.originator_version
         if version is None:

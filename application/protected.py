@@ -17,7 +17,7 @@ from eventsourcing.persistence import ApplicationRecorder, Mapper, Recording
 
 from application.errors import PlanNotFound
 from application.protection import PLAN, IntegrityReport, StoreAdapters
-from domain import events as ev
+from domain.entries.lifecycle import PersonalDataErased
 
 
 class ProtectedApplication(Application[UUID]):
@@ -50,7 +50,7 @@ class ProtectedApplication(Application[UUID]):
         whichever way it came (a command, a batch import, the demo county)."""
         recordings = super().save(*objs, **kwargs)
         for recording in recordings:
-            if isinstance(recording.domain_event, ev.PersonalDataErased):
+            if isinstance(recording.domain_event, PersonalDataErased):
                 self._destroy_key(recording.domain_event.originator_id)
         return recordings
 

@@ -19,6 +19,7 @@ from benchmarks.stores import (
     report,
 )
 from domain.context import EntryContext
+from domain.plan import IntegrationPlan
 from infrastructure.store import build_plans
 
 TODAY = date(2026, 6, 1)
@@ -52,8 +53,9 @@ def main() -> None:
             personal={"given_name": "Bench", "family_name": "Mark"},
         ).id
         for i in range(args.entries - 1):
-            plans.hold_consultation(
+            plans.record(
                 plan_id,
+                IntegrationPlan.hold_consultation,
                 ctx,
                 held_on=opened + timedelta(days=i % 999),
                 duration_minutes=45,

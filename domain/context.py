@@ -1,4 +1,4 @@
-"""Who records an entry, in which request, and what day it is for them."""
+"""Who records an entry, in which request, what day it is for them, and what the county allows."""
 
 from __future__ import annotations
 
@@ -7,8 +7,25 @@ from datetime import date
 
 
 @dataclass(frozen=True)
+class EntryPolicy:
+    """What a county configures about the entries it accepts (DESIGN 8a).
+
+    The application holds one, built from the settings; the domain does no I/O. It is
+    checked only when a command records an entry, never when history is replayed, so a
+    changed setting never makes a stored plan unreadable.
+    """
+
+    # No effective date lies before this day (IPLAN_EARLIEST_DATE).
+    earliest_date: date = date(2015, 1, 1)
+    # The county's municipality keys; None accepts any well-formed key (unit tests, tools).
+    municipalities: frozenset[str] | None = None
+    # Due, target and start dates lie at most this many years after today.
+    years_ahead: int = 10
+
+
+@dataclass(frozen=True)
 class EntryContext:
-    """Metadata every entry carries, plus today's date for the effective-date rules."""
+    """Metadata every entry carries, plus what the rules and the application need around it."""
 
     actor: str
     role: str
@@ -16,3 +33,12 @@ class EntryContext:
     today: date
     idempotency_key: str | None = None
     request_digest: str | None = None
+    # The plan version the client expects (If-Match); None writes on whatever is current.
+    expected_version: int | None = None
+    # The municipalities the actor may see; None: the whole county. A plan outside them
+    # is answered as if it did not exist.
+    scope: frozenset[str] | None = None
+    policy: EntryPolicy = EntryPolicy()
+
+    def covers(self, municipality: str) -> bool:
+        return self.scope is None or municipality in self.scope

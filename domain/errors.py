@@ -17,6 +17,18 @@ class InvalidValue(DomainError):
     code = "invalid_value"
 
 
+class ImplausibleDate(InvalidValue):
+    """A date before the county's earliest date, or too far ahead (DESIGN 8a)."""
+
+    code = "implausible_date"
+
+
+class UnknownMunicipality(InvalidValue):
+    """A municipality key that is not one of the county's municipalities (DESIGN 8a)."""
+
+    code = "unknown_municipality"
+
+
 class PlanClosed(DomainError):
     code = "plan_closed"
 

@@ -107,11 +107,20 @@ EXTENDED_ADVICE_PERIOD_YEARS = 4
 
 
 def add_years(day: date, years: int) -> date:
-    """The same calendar day `years` later; 29 February falls back to the 28th."""
+    """The same calendar day `years` later; 29 February falls back to the 28th.
+
+    Never fails: past the calendar's last year it answers its last day (the fold and
+    the rules compute with it before any plausibility rule could refuse a date).
+    """
+    year = day.year + years
+    if year > date.max.year:
+        return date.max
+    if year < date.min.year:
+        return date.min
     try:
-        return day.replace(year=day.year + years)
+        return day.replace(year=year)
     except ValueError:
-        return day.replace(year=day.year + years, day=28)
+        return day.replace(year=year, day=28)
 
 
 def cefr_rank(level: str) -> int:

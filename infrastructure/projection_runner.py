@@ -23,7 +23,7 @@ from eventsourcing.postgres import PostgresDatastore
 from psycopg.sql import SQL, Identifier
 
 from application.plans import IntegrationPlans
-from domain.events import PlanEvent
+from domain.entry import PlanEvent
 from projections.base import BatchProjection, PlanFollower, PlanRowsProjection, Processed
 
 log = structlog.get_logger("iplan.projections")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -51,6 +52,14 @@ class Settings(BaseSettings):
     )
     projection_wait_seconds: float = Field(
         5.0, description="How long a read with min_position waits for the read models (503 after)."
+    )
+    earliest_date: date = Field(
+        date(2015, 1, 1), description="No effective date of an entry may lie before this day."
+    )
+    municipalities_file: Path | None = Field(
+        None,
+        description="The county's municipalities as CSV (columns ags,name,kind,population, like "
+        "the shipped list); default: the shipped Ortenaukreis list.",
     )
     log_level: str = "INFO"
     log_format: Literal["auto", "json", "console"] = Field(

@@ -14,6 +14,7 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder
 
 from application.clock import today_in_germany
 from application.plans import IntegrationPlans, PositionFinder
+from domain.context import EntryPolicy
 from infrastructure.crypto import (
     master_key_path,
     master_keys,
@@ -22,16 +23,24 @@ from infrastructure.crypto import (
     write_key_file,
 )
 from infrastructure.protection import PersonalDataProtection
+from infrastructure.reference_data import county_municipalities
 from infrastructure.settings import Settings
 
 
 def build_plans(
-    settings: Settings, *, today: Callable[[], date] = today_in_germany
+    settings: Settings,
+    *,
+    today: Callable[[], date] = today_in_germany,
+    policy: EntryPolicy | None = None,
 ) -> IntegrationPlans:
+    """The plans application; `policy` defaults to the one the settings configure."""
     if settings.store == "sqlite":
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+    policy = policy or entry_policy(settings)  # read before anything opens
     protection = PersonalDataProtection(master_keys(settings))
-    plans = IntegrationPlans(settings.eventsourcing_env(), today=today, adapters=protection)
+    plans = IntegrationPlans(
+        settings.eventsourcing_env(), today=today, adapters=protection, policy=policy
+    )
     try:
         # Fails fast when the master key does not fit the database's keys.
         protection.integrity_key()
@@ -40,6 +49,17 @@ def build_plans(
         raise
     plans.use_position_finder(position_finder(plans.recorder))
     return plans
+
+
+def entry_policy(settings: Settings) -> EntryPolicy:
+    """What the county accepts (DESIGN 8a): its municipalities and the earliest date.
+
+    Raises ReferenceDataError for a configured municipalities file that cannot be used.
+    """
+    return EntryPolicy(
+        earliest_date=settings.earliest_date,
+        municipalities=frozenset(m.ags for m in county_municipalities(settings)),
+    )
 
 
 def rotate_master_key(settings: Settings) -> int:

@@ -18,8 +18,9 @@ from uuid import UUID
 
 from eventsourcing.persistence import Tracking
 
-from domain import events as ev
 from domain.access import PersonalDataRead
+from domain.entries.lifecycle import EntryRetracted
+from domain.entry import PlanEvent
 from domain.plan import IntegrationPlan
 from projections.base import BatchProjection, BatchView, Processed, canonical
 from projections.memory import MemoryTracking
@@ -88,7 +89,7 @@ def decode_cursor(cursor: str) -> tuple[datetime, str, int]:
     return datetime.fromisoformat(at), kind, int(seq)
 
 
-def audit_record(entry: ev.PlanEvent, position: int) -> AuditRecord:
+def audit_record(entry: PlanEvent, position: int) -> AuditRecord:
     return AuditRecord(
         kind=ENTRY,
         seq=position,
@@ -154,10 +155,10 @@ class AuditLogProjection(BatchProjection[AuditLogView]):
             entry = item.entry
             if isinstance(entry, PersonalDataRead):
                 records.append(read_record(entry, item.tracking.notification_id))
-            if not isinstance(entry, ev.PlanEvent):
+            if not isinstance(entry, PlanEvent):
                 continue
             records.append(audit_record(entry, item.tracking.notification_id))
-            if isinstance(entry, ev.EntryRetracted):
+            if isinstance(entry, EntryRetracted):
                 retractions.append(
                     Retraction(entry.originator_id, entry.version, entry.originator_version)
                 )

@@ -12,7 +12,8 @@ from uuid import UUID
 from eventsourcing.persistence import Tracking, TrackingRecorder
 from eventsourcing.projection import Projection
 
-from domain import events as ev
+from domain.entries.lifecycle import PlanOpened
+from domain.entry import PlanEvent
 from domain.plan import IntegrationPlan
 
 # Loads a plan as it was at a version (the application's repository, injected).
@@ -81,15 +82,15 @@ class PlanFollower:
         touched: dict[UUID, IntegrationPlan] = {}
         for item in batch:
             # Only a plan's entries: the log also holds records of reads (domain/access.py).
-            if isinstance(item.entry, ev.PlanEvent):
+            if isinstance(item.entry, PlanEvent):
                 plan = self.advance(item.entry)
                 touched[plan.id] = plan
         return touched
 
-    def advance(self, entry: ev.PlanEvent) -> IntegrationPlan:
+    def advance(self, entry: PlanEvent) -> IntegrationPlan:
         plan_id = entry.originator_id
         plan = self._plans.pop(plan_id, None)
-        if isinstance(entry, ev.PlanOpened):
+        if isinstance(entry, PlanOpened):
             plan = entry.mutate(None)
         elif plan is not None and plan.version == entry.originator_version - 1:
             entry.mutate(plan)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from domain.context import EntryContext
+from domain.context import EntryContext, EntryPolicy
 
 TODAY = date(2026, 6, 1)
 OFFENBURG = "08317096"
@@ -19,6 +19,7 @@ def ctx(
     today: date = TODAY,
     idempotency_key: str | None = None,
     request_digest: str | None = None,
+    policy: EntryPolicy | None = None,
 ) -> EntryContext:
     return EntryContext(
         actor=actor,
@@ -27,6 +28,7 @@ def ctx(
         today=today,
         idempotency_key=idempotency_key,
         request_digest=request_digest,
+        policy=policy or EntryPolicy(),
     )
 
 

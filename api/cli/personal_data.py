@@ -10,6 +10,7 @@ import typer
 from api.cli.session import err, fail, opened_plans, out, plan_id
 from application.errors import PlanNotFound
 from domain.errors import DomainError
+from domain.plan import IntegrationPlan
 from infrastructure.crypto import KeyMaterialError, master_key_path
 from infrastructure.settings import Settings
 from infrastructure.store import rotate_master_key
@@ -42,7 +43,13 @@ def erase(
             )
         ctx = plans.context(actor=actor, role="admin", correlation_id=f"cli-{uuid4()}")
         try:
-            recorded = plans.erase_personal_data(wanted, ctx, legal_basis=legal_basis, on=ctx.today)
+            recorded = plans.record(
+                wanted,
+                IntegrationPlan.erase_personal_data,
+                ctx,
+                legal_basis=legal_basis,
+                on=ctx.today,
+            )
         except DomainError as error:
             raise fail(f"{error.message} ({error.code})") from None
     out().print(

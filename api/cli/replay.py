@@ -14,7 +14,6 @@ from api.cli.session import USAGE, fail, opened_plans, out, plan_id
 from application.errors import PlanNotFound, VersionNotFound
 from application.history import HistoryEntry
 from domain.plan import IntegrationPlan
-from domain.state import PlanState
 from infrastructure.settings import Settings
 
 ENDPOINT = "iplan replay --show-personal"
@@ -70,7 +69,7 @@ def statuses(items: dict[Any, Any] | list[Any]) -> str:
 
 
 def summary(plan: IntegrationPlan, show_personal: bool) -> Table:
-    state: PlanState = plan.state
+    state = plan.state
     table = Table(title=f"State at version {plan.version}", title_justify="left", show_header=False)
     table.add_column("what", style="bold")
     table.add_column("value", overflow="fold")

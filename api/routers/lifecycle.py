@@ -15,7 +15,7 @@ from api.schemas.entries import (
     TransferBody,
 )
 from api.writes import CaseworkerWriter, post_entry
-from application.plans import IntegrationPlans
+from domain.plan import IntegrationPlan
 
 router = APIRouter(prefix="/v1/plans/{plan_id}", tags=["lifecycle"])
 
@@ -24,31 +24,66 @@ router = APIRouter(prefix="/v1/plans/{plan_id}", tags=["lifecycle"])
 def assign_caseworker(
     plan_id: UUID, body: AssignmentBody, writer: CaseworkerWriter
 ) -> dict[str, object]:
-    return writer.record(plan_id, IntegrationPlans.assign_caseworker, body)
+    return writer.record(
+        plan_id,
+        body,
+        IntegrationPlan.assign_caseworker,
+        caseworker=body.caseworker,
+        on=body.on or writer.today,
+    )
 
 
 @post_entry(router, "/transfer", "Transfer the plan to another municipality")
 def transfer(plan_id: UUID, body: TransferBody, writer: CaseworkerWriter) -> dict[str, object]:
-    return writer.record(plan_id, IntegrationPlans.transfer, body)
+    return writer.record(
+        plan_id,
+        body,
+        IntegrationPlan.transfer,
+        municipality=body.municipality,
+        caseworker=body.caseworker,
+        on=body.on or writer.today,
+    )
 
 
 @post_entry(router, "/extension", "Extend the advice period (once, to at most 4 years)")
 def extend_advice_period(
     plan_id: UUID, body: ExtensionBody, writer: CaseworkerWriter
 ) -> dict[str, object]:
-    return writer.record(plan_id, IntegrationPlans.extend_advice_period, body)
+    return writer.record(
+        plan_id,
+        body,
+        IntegrationPlan.extend_advice_period,
+        until=body.until,
+        reason=body.reason,
+        on=body.on or writer.today,
+    )
 
 
 @post_entry(router, "/retractions", "Retract an entry (a correction)")
 def retract(plan_id: UUID, body: RetractionBody, writer: CaseworkerWriter) -> dict[str, object]:
-    return writer.record(plan_id, IntegrationPlans.retract, body)
+    return writer.record(
+        plan_id,
+        body,
+        IntegrationPlan.retract,
+        version=body.version,
+        reason=body.reason,
+        on=body.on or writer.today,
+    )
 
 
 @post_entry(router, "/closure", "Close the plan")
 def close_plan(plan_id: UUID, body: ClosureBody, writer: CaseworkerWriter) -> dict[str, object]:
-    return writer.record(plan_id, IntegrationPlans.close_plan, body)
+    return writer.record(
+        plan_id, body, IntegrationPlan.close_plan, closed_on=body.closed_on, reason=body.reason
+    )
 
 
 @post_entry(router, "/reopening", "Reopen a closed plan")
 def reopen_plan(plan_id: UUID, body: ReopeningBody, writer: CaseworkerWriter) -> dict[str, object]:
-    return writer.record(plan_id, IntegrationPlans.reopen_plan, body)
+    return writer.record(
+        plan_id,
+        body,
+        IntegrationPlan.reopen_plan,
+        reopened_on=body.reopened_on,
+        reason=body.reason,
+    )

@@ -18,6 +18,7 @@ from api.schemas.entries import ErasureBody
 from api.schemas.plans import HistoryView, OpenPlanBody, PlanView
 from api.writes import AdminWriter, CaseworkerWriter, etag, plan_in_scope, post_entry
 from application.plans import IntegrationPlans
+from domain.plan import IntegrationPlan
 
 router = APIRouter(prefix="/v1/plans", tags=["plans"])
 log = structlog.get_logger("iplan.api")
@@ -106,7 +107,13 @@ def get_history(
 
 @post_entry(router, "/{plan_id}/erasure", "Erase the plan's personal data (admin)")
 def erase_personal_data(plan_id: UUID, body: ErasureBody, writer: AdminWriter) -> dict[str, object]:
-    return writer.record(plan_id, IntegrationPlans.erase_personal_data, body)
+    return writer.record(
+        plan_id,
+        body,
+        IntegrationPlan.erase_personal_data,
+        legal_basis=body.legal_basis,
+        on=body.on or writer.today,
+    )
 
 
 def _record_personal_read(

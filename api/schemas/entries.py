@@ -1,9 +1,9 @@
-"""Bodies of the entry endpoints (DESIGN 4a); each names the IntegrationPlans method it feeds."""
+"""Bodies of the entry endpoints (DESIGN 4a); routes pass their fields to the plan's commands."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, ClassVar
+from typing import Annotated
 from uuid import UUID
 
 from pydantic import ConfigDict, Field
@@ -31,19 +31,9 @@ Today = Annotated[date | None, Field(description="Effective date; defaults to to
 
 
 class EntryBody(Body):
-    """A body for one command; `details()` gives the command's keyword arguments."""
+    """A body for one command; its route passes the fields to the command by name."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
-
-    # Effective-date fields the contract leaves optional: they default to today.
-    defaults_to_today: ClassVar[tuple[str, ...]] = ()
-
-    def details(self, today: date) -> dict[str, Any]:
-        values = self.model_dump()
-        for name in self.defaults_to_today:
-            if values[name] is None:
-                values[name] = today
-        return values
 
 
 class ConsultationBody(EntryBody):
@@ -58,7 +48,6 @@ class ConsultationBody(EntryBody):
 
 
 class GoalBody(EntryBody):
-    defaults_to_today = ("set_on",)
     field: FieldOfAction = Field(examples=["language"])
     description: RequiredText = Field(examples=["Reach B1 in German"])
     target_on: date = Field(examples=["2026-12-31"])
@@ -72,7 +61,6 @@ class GoalOutcomeBody(EntryBody):
 
 
 class MeasureBody(EntryBody):
-    defaults_to_today = ("agreed_on",)
     field: FieldOfAction = Field(examples=["work"])
     title: RequiredText = Field(examples=["Register with the Jobcenter"])
     responsible: Responsible = Field(examples=["client"])
@@ -93,7 +81,6 @@ class MeasureCancellationBody(EntryBody):
 
 
 class MeasureRescheduleBody(EntryBody):
-    defaults_to_today = ("on",)
     due_on: date = Field(examples=["2026-05-01"])
     reason: Text | None = Field(None, examples=["Appointment moved"])
     on: Today = None
@@ -127,7 +114,6 @@ class ReferralOutcomeBody(EntryBody):
 
 
 class CourseBody(EntryBody):
-    defaults_to_today = ("enrolled_on",)
     kind: CourseKind = Field(examples=["integrationskurs"])
     provider: ShortText = Field(examples=["VHS Offenburg"])
     starts_on: date = Field(examples=["2026-04-01"])
@@ -159,7 +145,6 @@ class EducationBody(EntryBody):
 
 
 class JobBody(EntryBody):
-    defaults_to_today = ("placed_on",)
     kind: JobKind = Field(examples=["employment"])
     sector: WzSection = Field(description="WZ 2008 section letter", examples=["G"])
     starts_on: date = Field(examples=["2026-04-01"])
@@ -183,27 +168,23 @@ class WorkshopBody(EntryBody):
 
 
 class AssignmentBody(EntryBody):
-    defaults_to_today = ("on",)
     caseworker: ShortText = Field(examples=["cw-ben"])
     on: Today = None
 
 
 class TransferBody(EntryBody):
-    defaults_to_today = ("on",)
     municipality: Municipality
     caseworker: ShortText = Field(examples=["cw-clara"])
     on: Today = None
 
 
 class ExtensionBody(EntryBody):
-    defaults_to_today = ("on",)
     until: date = Field(description="At most 4 years after opening", examples=["2029-01-15"])
     reason: RequiredText = Field(examples=["Apprenticeship ends in 2028"])
     on: Today = None
 
 
 class RetractionBody(EntryBody):
-    defaults_to_today = ("on",)
     version: Version = Field(description="The retracted entry's version", examples=[3])
     reason: RequiredText = Field(examples=["Recorded on the wrong plan"])
     on: Today = None
@@ -220,6 +201,5 @@ class ReopeningBody(EntryBody):
 
 
 class ErasureBody(EntryBody):
-    defaults_to_today = ("on",)
     legal_basis: ShortText = Field(examples=["Art. 17(1)(a) GDPR"])
     on: Today = None

@@ -52,12 +52,6 @@ class OpenPlanBody(EntryBody):
     profile: Profile
     personal: Personal
 
-    def details(self, today: date) -> dict[str, Any]:
-        values = self.model_dump()
-        # Personal values are kept as JSON primitives: they are encrypted as a document.
-        values["personal"] = self.personal.model_dump(mode="json")
-        return values
-
 
 class ConsentView(View):
     version: int

@@ -21,6 +21,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from api.cli import app as cli
+from domain.plan import IntegrationPlan
 from infrastructure.read_models import NAMES, ReadModels
 from infrastructure.settings import Settings
 from infrastructure.store import build_plans
@@ -53,8 +54,9 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Store:
     plans = build_plans(Settings(store="sqlite", data_dir=data_dir))
     try:
         amira = plans.open_plan(ctx(), **open_details()).id
-        plans.hold_consultation(
+        plans.record(
             amira,
+            IntegrationPlan.hold_consultation,
             ctx(),
             held_on=date(2025, 2, 1),
             duration_minutes=45,
@@ -63,7 +65,14 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Store:
             topics=["language"],
             notes="Amira wants a B1 course",
         )
-        plans.retract(amira, ctx(), version=2, reason="wrong plan", on=date(2025, 2, 2))
+        plans.record(
+            amira,
+            IntegrationPlan.retract,
+            ctx(),
+            version=2,
+            reason="wrong plan",
+            on=date(2025, 2, 2),
+        )
     finally:
         plans.close()
     return Store(data_dir, amira)

@@ -15,6 +15,7 @@ import pytest
 from application.errors import PlanNotFound
 from application.plans import IntegrationPlans
 from application.protection import ACCESS_RECORD, PLAN
+from domain.plan import IntegrationPlan
 from infrastructure.read_models import ReadModels
 from infrastructure.settings import Settings
 from projections.audit_log import READ, AuditQuery
@@ -49,7 +50,9 @@ def test_a_recorded_read_shows_in_the_audit_log_as_who_what_when(
     plans: IntegrationPlans, read_models: ReadModels
 ) -> None:
     plan_id = plans.open_plan(ctx(), **open_details()).id
-    plans.attend_workshop(plan_id, ctx(), kind="other", attended_on=date(2025, 3, 1))
+    plans.record(
+        plan_id, IntegrationPlan.attend_workshop, ctx(), kind="other", attended_on=date(2025, 3, 1)
+    )
     before = datetime.now(UTC)
     c = plans.context(actor="aud-1", role="auditor", correlation_id="req-42")
     recorded = plans.record_personal_data_read(plan_id, c, endpoint=HISTORY, version=2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID
@@ -91,8 +92,13 @@ def a_plan(plans: IntegrationPlans) -> UUID:
 
 
 def attend(pid: UUID, expected_version: int | None = None) -> Callable[[IntegrationPlans], Any]:
-    return lambda app: app.attend_workshop(
-        pid, C, expected_version=expected_version, kind="other", attended_on=date(2025, 3, 1)
+    c = replace(C, expected_version=expected_version)
+    return lambda app: app.record(
+        pid,
+        IntegrationPlan.attend_workshop,
+        c,
+        kind="other",
+        attended_on=date(2025, 3, 1),
     )
 
 
@@ -149,8 +155,9 @@ def test_a_measure_completed_by_racing_writers_is_completed_once(
     pid = a_plan(writers[0])
     measure = (
         writers[0]
-        .agree_measure(
+        .record(
             pid,
+            IntegrationPlan.agree_measure,
             C,
             field="work",
             title="apply for jobs",
@@ -162,10 +169,16 @@ def test_a_measure_completed_by_racing_writers_is_completed_once(
         )
         .child_id
     )
+    assert measure is not None
     results = race(
         writers,
-        lambda app: app.complete_measure(
-            pid, C, measure_id=measure, completed_on=date(2025, 3, 20), outcome="applied"
+        lambda app: app.record(
+            pid,
+            IntegrationPlan.complete_measure,
+            C,
+            measure_id=measure,
+            completed_on=date(2025, 3, 20),
+            outcome="applied",
         ),
         monkeypatch,
     )
@@ -184,8 +197,9 @@ def test_completing_and_cancelling_a_measure_at_once_keeps_one_outcome(
     plans: IntegrationPlans, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pid = a_plan(plans)
-    measure = plans.agree_measure(
+    measure = plans.record(
         pid,
+        IntegrationPlan.agree_measure,
         C,
         field="work",
         title="apply",
@@ -203,11 +217,21 @@ def test_completing_and_cancelling_a_measure_at_once_keeps_one_outcome(
         with lock:
             which = next(outcomes)
         if which == "complete":
-            return app.complete_measure(
-                pid, C, measure_id=measure, completed_on=date(2025, 3, 20), outcome=None
+            return app.record(
+                pid,
+                IntegrationPlan.complete_measure,
+                C,
+                measure_id=measure,
+                completed_on=date(2025, 3, 20),
+                outcome=None,
             )
-        return app.cancel_measure(
-            pid, C, measure_id=measure, cancelled_on=date(2025, 3, 20), reason=None
+        return app.record(
+            pid,
+            IntegrationPlan.cancel_measure,
+            C,
+            measure_id=measure,
+            cancelled_on=date(2025, 3, 20),
+            reason=None,
         )
 
     results = race([plans, plans], complete_or_cancel, monkeypatch)

@@ -11,6 +11,7 @@ import pytest
 
 from application.errors import ConcurrentWrites, PlanNotFound
 from application.plans import IntegrationPlans
+from domain.plan import IntegrationPlan
 from infrastructure.encrypting_mapper import SnapshotTampered
 from infrastructure.settings import Settings
 from infrastructure.store import build_plans
@@ -24,7 +25,13 @@ def a_plan_with_entries(plans: IntegrationPlans) -> UUID:
     c = ctx()
     plan_id = plans.open_plan(c, **open_details()).id
     for day in range(1, ENTRIES):
-        plans.attend_workshop(plan_id, c, kind="other", attended_on=date(2025, 3, day))
+        plans.record(
+            plan_id,
+            IntegrationPlan.attend_workshop,
+            c,
+            kind="other",
+            attended_on=date(2025, 3, day),
+        )
     return plan_id
 
 
@@ -38,7 +45,9 @@ def test_an_untouched_plan_verifies(plans: IntegrationPlans) -> None:
 
 def test_an_erased_plan_still_verifies(plans: IntegrationPlans) -> None:
     plan_id = a_plan_with_entries(plans)
-    plans.erase_personal_data(plan_id, ctx(), legal_basis="art_17_gdpr", on=TODAY)
+    plans.record(
+        plan_id, IntegrationPlan.erase_personal_data, ctx(), legal_basis="art_17_gdpr", on=TODAY
+    )
     report = plans.verify_integrity(plan_id)
     assert report.ok, report
     assert report.checked == ENTRIES + 1
@@ -64,8 +73,12 @@ def test_racing_writers_in_separate_applications_leave_a_verifiable_chain(
         for day in range(1, 6):
             while True:
                 try:
-                    app.attend_workshop(
-                        plan_id, ctx(), kind="other", attended_on=date(2025, 4, day)
+                    app.record(
+                        plan_id,
+                        IntegrationPlan.attend_workshop,
+                        ctx(),
+                        kind="other",
+                        attended_on=date(2025, 4, day),
                     )
                     break
                 except ConcurrentWrites:

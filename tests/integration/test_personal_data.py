@@ -54,8 +54,9 @@ def write_secret_plan(plans: IntegrationPlans) -> UUID:
         ),
     )
     plan_id = plans.open_plan(c, **details).id
-    plans.hold_consultation(
+    plans.record(
         plan_id,
+        IntegrationPlan.hold_consultation,
         c,
         held_on=date(2025, 2, 1),
         duration_minutes=45,
@@ -64,8 +65,9 @@ def write_secret_plan(plans: IntegrationPlans) -> UUID:
         topics=["language"],
         notes="ULTRASECRET-NOTE-42",
     )
-    plans.set_goal(
+    plans.record(
         plan_id,
+        IntegrationPlan.set_goal,
         c,
         field="language",
         description="HIDDEN-GOAL-DESCRIPTION-58",
@@ -83,7 +85,9 @@ def write_kept_plan(plans: IntegrationPlans) -> UUID:
 
 
 def erase(plans: IntegrationPlans, plan_id: UUID) -> None:
-    plans.erase_personal_data(plan_id, ctx(), legal_basis="art_17_gdpr", on=TODAY)
+    plans.record(
+        plan_id, IntegrationPlan.erase_personal_data, ctx(), legal_basis="art_17_gdpr", on=TODAY
+    )
 
 
 def keys_of(plans: IntegrationPlans) -> KeyRing:
@@ -188,7 +192,9 @@ def test_an_erased_plan_still_replays_and_shows_its_history_without_personal_val
             reader.close()
 
     with pytest.raises(PlanErased):
-        plans.assign_caseworker(plan_id, ctx(), caseworker="cw-ben", on=TODAY)
+        plans.record(
+            plan_id, IntegrationPlan.assign_caseworker, ctx(), caseworker="cw-ben", on=TODAY
+        )
     with pytest.raises(PlanErased):
         erase(plans, plan_id)
     assert plans.verify_integrity(plan_id).ok
@@ -291,8 +297,9 @@ def test_a_plan_opened_without_personal_values_can_record_some_later(
     plans: IntegrationPlans, store_settings: Settings
 ) -> None:
     plan_id = plans.open_plan(ctx(), **open_details(personal={})).id
-    plans.hold_consultation(
+    plans.record(
         plan_id,
+        IntegrationPlan.hold_consultation,
         ctx(),
         held_on=date(2025, 2, 1),
         duration_minutes=30,

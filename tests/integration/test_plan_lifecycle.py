@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from application.errors import PlanNotFound, StaleVersion, VersionNotFound
 from application.plans import IntegrationPlans
 from domain.errors import ConsentRequired, PlanClosed
+from domain.plan import IntegrationPlan
 from tests.builders import ctx, open_details
 
 
@@ -19,17 +21,26 @@ def test_a_plan_lives_from_opening_to_closure(plans: IntegrationPlans) -> None:
     assert opened.version == 1
     assert opened.position is not None
 
-    plans.give_consent(pid, c, purpose="processing", partner_kind=None, given_on=date(2025, 1, 15))
-    plans.give_consent(
+    plans.record(
         pid,
+        IntegrationPlan.give_consent,
+        c,
+        purpose="processing",
+        partner_kind=None,
+        given_on=date(2025, 1, 15),
+    )
+    plans.record(
+        pid,
+        IntegrationPlan.give_consent,
         c,
         purpose="share_with_partner",
         partner_kind="sprachkurstraeger",
         given_on=date(2025, 1, 15),
     )
     for held_on in (date(2025, 1, 15), date(2025, 2, 5), date(2025, 3, 3)):
-        plans.hold_consultation(
+        plans.record(
             pid,
+            IntegrationPlan.hold_consultation,
             c,
             held_on=held_on,
             duration_minutes=60,
@@ -38,16 +49,18 @@ def test_a_plan_lives_from_opening_to_closure(plans: IntegrationPlans) -> None:
             topics=["language", "work"],
             notes="talked about courses",
         )
-    goal = plans.set_goal(
+    goal = plans.record(
         pid,
+        IntegrationPlan.set_goal,
         c,
         field="language",
         description="reach B1",
         target_on=date(2026, 3, 1),
         set_on=date(2025, 2, 5),
     )
-    measure = plans.agree_measure(
+    measure = plans.record(
         pid,
+        IntegrationPlan.agree_measure,
         c,
         field="language",
         title="register for integration course",
@@ -57,8 +70,9 @@ def test_a_plan_lives_from_opening_to_closure(plans: IntegrationPlans) -> None:
         goal_id=goal.child_id,
         agreed_on=date(2025, 2, 5),
     )
-    plans.make_referral(
+    plans.record(
         pid,
+        IntegrationPlan.make_referral,
         c,
         partner_kind="sprachkurstraeger",
         reason="course place",
@@ -66,8 +80,9 @@ def test_a_plan_lives_from_opening_to_closure(plans: IntegrationPlans) -> None:
         consent_override_reason=None,
     )
     with pytest.raises(ConsentRequired):
-        plans.make_referral(
+        plans.record(
             pid,
+            IntegrationPlan.make_referral,
             c,
             partner_kind="jobcenter",
             reason="job search",
@@ -75,11 +90,17 @@ def test_a_plan_lives_from_opening_to_closure(plans: IntegrationPlans) -> None:
             consent_override_reason=None,
         )
     assert measure.child_id is not None
-    plans.complete_measure(
-        pid, c, measure_id=measure.child_id, completed_on=date(2025, 2, 20), outcome="registered"
-    )
-    course = plans.enrol_in_course(
+    plans.record(
         pid,
+        IntegrationPlan.complete_measure,
+        c,
+        measure_id=measure.child_id,
+        completed_on=date(2025, 2, 20),
+        outcome="registered",
+    )
+    course = plans.record(
+        pid,
+        IntegrationPlan.enrol_in_course,
         c,
         kind="integrationskurs",
         provider="VHS Offenburg",
@@ -88,8 +109,9 @@ def test_a_plan_lives_from_opening_to_closure(plans: IntegrationPlans) -> None:
         enrolled_on=date(2025, 2, 20),
     )
     assert course.child_id is not None
-    plans.complete_course(
+    plans.record(
         pid,
+        IntegrationPlan.complete_course,
         c,
         course_id=course.child_id,
         completed_on=date(2025, 11, 28),
@@ -97,11 +119,18 @@ def test_a_plan_lives_from_opening_to_closure(plans: IntegrationPlans) -> None:
         certificate=True,
     )
     assert goal.child_id is not None
-    plans.record_goal_outcome(
-        pid, c, goal_id=goal.child_id, outcome="achieved", on=date(2025, 11, 28), note=None
-    )
-    plans.place_in_job(
+    plans.record(
         pid,
+        IntegrationPlan.record_goal_outcome,
+        c,
+        goal_id=goal.child_id,
+        outcome="achieved",
+        on=date(2025, 11, 28),
+        note=None,
+    )
+    plans.record(
+        pid,
+        IntegrationPlan.place_in_job,
         c,
         kind="employment",
         sector="Q",
@@ -109,8 +138,12 @@ def test_a_plan_lives_from_opening_to_closure(plans: IntegrationPlans) -> None:
         hours_per_week=30,
         placed_on=date(2025, 12, 10),
     )
-    plans.secure_housing(pid, c, kind="private_rental", secured_on=date(2026, 2, 1))
-    closed = plans.close_plan(pid, c, closed_on=date(2026, 3, 1), reason="goals_achieved")
+    plans.record(
+        pid, IntegrationPlan.secure_housing, c, kind="private_rental", secured_on=date(2026, 2, 1)
+    )
+    closed = plans.record(
+        pid, IntegrationPlan.close_plan, c, closed_on=date(2026, 3, 1), reason="goals_achieved"
+    )
 
     plan = plans.get_plan(pid)
     state = plan.state
@@ -132,7 +165,13 @@ def test_a_plan_lives_from_opening_to_closure(plans: IntegrationPlans) -> None:
     assert closed.position > opened.position
 
     with pytest.raises(PlanClosed):
-        plans.secure_housing(pid, c, kind="social_housing", secured_on=date(2026, 3, 2))
+        plans.record(
+            pid,
+            IntegrationPlan.secure_housing,
+            c,
+            kind="social_housing",
+            secured_on=date(2026, 3, 2),
+        )
 
     # Auditors: the state at an earlier version, and the full history with metadata.
     assert plans.get_plan(pid, version=4).state.consultations[-1].held_on == date(2025, 1, 15)
@@ -149,7 +188,9 @@ def test_state_as_of_a_recorded_time(plans: IntegrationPlans) -> None:
     c = ctx()
     pid = plans.open_plan(c, **open_details()).id
     between = datetime.now(UTC)
-    plans.secure_housing(pid, c, kind="social_housing", secured_on=date(2025, 6, 1))
+    plans.record(
+        pid, IntegrationPlan.secure_housing, c, kind="social_housing", secured_on=date(2025, 6, 1)
+    )
     assert plans.get_plan(pid, as_of=between).version == 1
     assert plans.get_plan(pid, as_of=datetime.now(UTC)).version == 2
     with pytest.raises(VersionNotFound):
@@ -161,8 +202,17 @@ def test_a_retraction_takes_the_entry_out_of_the_state_but_not_the_history(
 ) -> None:
     c = ctx()
     pid = plans.open_plan(c, **open_details()).id
-    plans.secure_housing(pid, c, kind="social_housing", secured_on=date(2025, 6, 1))
-    plans.retract(pid, c, version=2, reason="recorded on the wrong plan", on=date(2025, 6, 2))
+    plans.record(
+        pid, IntegrationPlan.secure_housing, c, kind="social_housing", secured_on=date(2025, 6, 1)
+    )
+    plans.record(
+        pid,
+        IntegrationPlan.retract,
+        c,
+        version=2,
+        reason="recorded on the wrong plan",
+        on=date(2025, 6, 2),
+    )
     assert plans.get_plan(pid).state.housing == []
     history = plans.history(pid)
     assert history[1].retracted_by == 3
@@ -184,14 +234,18 @@ def test_unknown_plans_and_versions_are_refused(plans: IntegrationPlans) -> None
 
 
 def test_a_stale_expected_version_is_refused_and_changes_nothing(plans: IntegrationPlans) -> None:
-    c = ctx()
+    c = replace(ctx(), expected_version=1)
     pid = plans.open_plan(c, **open_details()).id
-    plans.secure_housing(
-        pid, c, expected_version=1, kind="social_housing", secured_on=date(2025, 6, 1)
+    plans.record(
+        pid, IntegrationPlan.secure_housing, c, kind="social_housing", secured_on=date(2025, 6, 1)
     )
     with pytest.raises(StaleVersion):
-        plans.attend_workshop(
-            pid, c, expected_version=1, kind="wertevermittlung", attended_on=date(2025, 6, 2)
+        plans.record(
+            pid,
+            IntegrationPlan.attend_workshop,
+            c,
+            kind="wertevermittlung",
+            attended_on=date(2025, 6, 2),
         )
     assert plans.get_plan(pid).version == 2
 
@@ -204,16 +258,18 @@ def test_a_repeated_idempotent_request_records_nothing_new(plans: IntegrationPla
     assert again.repeated
 
     key_ctx = ctx(idempotency_key="k-2", request_digest="d-2")
-    first = plans.set_goal(
+    first = plans.record(
         opened.id,
+        IntegrationPlan.set_goal,
         key_ctx,
         field="work",
         description="find work",
         target_on=date(2026, 1, 1),
         set_on=date(2025, 2, 1),
     )
-    repeat = plans.set_goal(
+    repeat = plans.record(
         opened.id,
+        IntegrationPlan.set_goal,
         key_ctx,
         field="work",
         description="find work",
@@ -232,8 +288,16 @@ def test_long_plans_are_snapshotted_and_load_the_same(plans: IntegrationPlans) -
     c = ctx()
     pid = plans.open_plan(c, **open_details()).id
     for i in range(120):
-        plans.attend_workshop(pid, c, kind="other", attended_on=date(2025, 2, 1 + i % 28))
-    plans.retract(pid, c, version=5, reason="duplicate", on=date(2025, 3, 1))
+        plans.record(
+            pid,
+            IntegrationPlan.attend_workshop,
+            c,
+            kind="other",
+            attended_on=date(2025, 2, 1 + i % 28),
+        )
+    plans.record(
+        pid, IntegrationPlan.retract, c, version=5, reason="duplicate", on=date(2025, 3, 1)
+    )
     assert plans.snapshots is not None
     assert list(plans.snapshots.get(pid))
     loaded = plans.get_plan(pid)

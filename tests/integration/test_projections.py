@@ -15,6 +15,7 @@ import psycopg
 import pytest
 
 from application.plans import IntegrationPlans
+from domain.plan import IntegrationPlan
 from infrastructure.projection_runner import FAILED, ProjectionWorker
 from infrastructure.read_models import KINDS, NAMES, ReadModels
 from infrastructure.settings import Settings
@@ -66,8 +67,9 @@ def live_plan(plans: IntegrationPlans, i: int) -> UUID:
             personal=personal(),
         ),
     ).id
-    consultation = plans.hold_consultation(
+    consultation = plans.record(
         pid,
+        IntegrationPlan.hold_consultation,
         c,
         held_on=on,
         duration_minutes=30 + i,
@@ -76,11 +78,18 @@ def live_plan(plans: IntegrationPlans, i: int) -> UUID:
         topics=["language"],
         notes="secret note about health",
     )
-    goal = plans.set_goal(
-        pid, c, field="language", description="secret note", target_on=TODAY, set_on=on
-    ).child_id
-    due = plans.agree_measure(
+    goal = plans.record(
         pid,
+        IntegrationPlan.set_goal,
+        c,
+        field="language",
+        description="secret note",
+        target_on=TODAY,
+        set_on=on,
+    ).child_id
+    due = plans.record(
+        pid,
+        IntegrationPlan.agree_measure,
         c,
         field="language",
         title="secret note title",
@@ -90,8 +99,9 @@ def live_plan(plans: IntegrationPlans, i: int) -> UUID:
         goal_id=goal,
         agreed_on=on,
     ).child_id
-    plans.agree_measure(
+    plans.record(
         pid,
+        IntegrationPlan.agree_measure,
         c,
         field="work",
         title="secret note",
@@ -101,8 +111,9 @@ def live_plan(plans: IntegrationPlans, i: int) -> UUID:
         goal_id=None,
         agreed_on=on,
     )
-    course = plans.enrol_in_course(
+    course = plans.record(
         pid,
+        IntegrationPlan.enrol_in_course,
         c,
         kind="integrationskurs",
         provider="VHS",
@@ -110,28 +121,84 @@ def live_plan(plans: IntegrationPlans, i: int) -> UUID:
         target_level="B1",
         enrolled_on=on,
     ).child_id
+    assert course is not None
+    assert due is not None
     later = on + timedelta(days=60)
-    plans.complete_course(
-        pid, c, course_id=course, completed_on=later, level_reached="A2", certificate=True
+    plans.record(
+        pid,
+        IntegrationPlan.complete_course,
+        c,
+        course_id=course,
+        completed_on=later,
+        level_reached="A2",
+        certificate=True,
     )
-    job = plans.place_in_job(
-        pid, c, kind="employment", sector="C", starts_on=later, hours_per_week=30, placed_on=later
+    job = plans.record(
+        pid,
+        IntegrationPlan.place_in_job,
+        c,
+        kind="employment",
+        sector="C",
+        starts_on=later,
+        hours_per_week=30,
+        placed_on=later,
     )
     if i % 3 == 0:
-        plans.retract(pid, c, version=consultation.version, reason="wrong plan", on=later)
+        plans.record(
+            pid,
+            IntegrationPlan.retract,
+            c,
+            version=consultation.version,
+            reason="wrong plan",
+            on=later,
+        )
     if i % 3 == 1:
-        plans.transfer(pid, c, municipality=(KEHL, OFFENBURG)[i % 2], caseworker="cw-x", on=later)
+        plans.record(
+            pid,
+            IntegrationPlan.transfer,
+            c,
+            municipality=(KEHL, OFFENBURG)[i % 2],
+            caseworker="cw-x",
+            on=later,
+        )
     if i % 4 == 0:
-        plans.complete_measure(pid, c, measure_id=due, completed_on=later, outcome="secret note")
+        plans.record(
+            pid,
+            IntegrationPlan.complete_measure,
+            c,
+            measure_id=due,
+            completed_on=later,
+            outcome="secret note",
+        )
     if i % 5 == 2:
-        plans.retract(pid, c, version=job.version, reason="never started", on=later)
-    plans.secure_housing(pid, c, kind="private_rental", secured_on=later)
+        plans.record(
+            pid, IntegrationPlan.retract, c, version=job.version, reason="never started", on=later
+        )
+    plans.record(pid, IntegrationPlan.secure_housing, c, kind="private_rental", secured_on=later)
     if i % 2 == 0:
-        plans.close_plan(pid, c, closed_on=later + timedelta(days=1), reason="goals_achieved")
+        plans.record(
+            pid,
+            IntegrationPlan.close_plan,
+            c,
+            closed_on=later + timedelta(days=1),
+            reason="goals_achieved",
+        )
         if i % 4 == 0:
-            plans.reopen_plan(pid, c, reopened_on=later + timedelta(days=2), reason="new need")
+            plans.record(
+                pid,
+                IntegrationPlan.reopen_plan,
+                c,
+                reopened_on=later + timedelta(days=2),
+                reason="new need",
+            )
     if i % 6 == 5:
-        plans.erase_personal_data(pid, ctx("admin-1", "admin"), legal_basis="Art. 17", on=later)
+        plans.record(
+            pid,
+            IntegrationPlan.erase_personal_data,
+            ctx("admin-1", "admin"),
+            legal_basis="Art. 17",
+            on=later,
+        )
     return pid
 
 

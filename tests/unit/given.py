@@ -12,8 +12,7 @@ from unittest.mock import patch
 from uuid import UUID
 
 from domain.context import EntryContext
-from domain.plan import IntegrationPlan
-from domain.state import PlanState
+from domain.plan import IntegrationPlan, PlanLists
 from tests.builders import KEHL, ctx, open_details
 
 OPENED_ON: date = open_details()["opened_on"]
@@ -203,7 +202,7 @@ AFTER_ADVICE_PERIOD = frozenset(
 )
 
 
-def personal_values(state: PlanState) -> list[object]:
+def personal_values(state: PlanLists) -> list[object]:
     """Every personal value the state holds: names, notes, descriptions, titles, reasons."""
     values: list[object] = [state.personal]
     values += [c.notes for c in state.consultations]

@@ -1,0 +1,102 @@
+"""What a plan does with its entries, whatever their kind: fold them, refold after a
+retraction or an erasure, remember idempotency keys, record a new entry the rules accept.
+
+domain/plan.py builds the IntegrationPlan on it, with a command per kind of entry.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Generic, Self, TypeVar, cast
+
+from eventsourcing.domain import Aggregate
+
+from domain import rules
+from domain.context import EntryContext
+from domain.entries.lifecycle import EntryRetracted, PersonalDataErased
+from domain.entry import E, PlanEvent, new_entry
+from domain.state import PlanState, fold, fold_entry
+
+S = TypeVar("S", bound=PlanState)
+
+
+class FoldedPlan(Aggregate, Generic[S]):
+    """An aggregate whose state (an S) is the fold of its effective (not retracted) entries."""
+
+    def __init__(self) -> None:
+        self.state: S = self.empty_state()
+        self.entries: list[PlanEvent] = []
+        self.retracted: dict[int, int] = {}  # retracted entry's version -> retraction's
+        # (actor, idempotency key) -> (request digest, version of the entry it recorded)
+        self.requests: dict[tuple[str, str], tuple[str | None, int]] = {}
+
+    def empty_state(self) -> S:
+        raise NotImplementedError
+
+    @classmethod
+    def begin(cls, opening: PlanEvent, ctx: EntryContext) -> Self:
+        """A new plan from its opening entry, checked before it is folded (so no value the
+        rules would refuse can break the fold)."""
+        rules.check(opening, PlanState(), ctx)
+        plan = cast(Self, opening.mutate(None))
+        plan.pending_events.append(opening)
+        return plan
+
+    def recorded_request(self, actor: str, key: str) -> tuple[str | None, int] | None:
+        """The digest and version of the entry an earlier request with this key recorded."""
+        return self.requests.get((actor, key))
+
+    # -- folding (runs on every replay: no rules, no clock) --------------------------
+
+    def take_entry(self, entry: PlanEvent) -> None:
+        if entry.idempotency_key is not None:
+            key = (entry.actor, entry.idempotency_key)
+            self.requests[key] = (entry.request_digest, entry.originator_version)
+        self.entries.append(entry)
+        if isinstance(entry, EntryRetracted):
+            self.retracted[entry.version] = entry.originator_version
+            self.entries = [e for e in self.entries if e.originator_version != entry.version]
+            self.refold()
+        elif isinstance(entry, PersonalDataErased):
+            self.entries = [e.without_personal() for e in self.entries]
+            self.refold()
+        else:
+            fold_entry(entry, self.state)
+
+    def refold(self) -> None:
+        self.state = fold(self.entries, self.empty_state())
+
+    # -- recording (only commands: the rules and the clock apply) ----------------------
+
+    def record(
+        self,
+        event_class: type[E],
+        ctx: EntryContext,
+        effective_on: date,
+        personal: dict[str, Any] | None = None,
+        /,
+        **fields: Any,
+    ) -> E:
+        """Records the entry if the rules accept it, and answers it."""
+        entry = self.next_entry(event_class, ctx, effective_on, personal, **fields)
+        rules.check(entry, self.state, ctx)
+        self.append(entry)
+        return entry
+
+    def next_entry(
+        self,
+        event_class: type[E],
+        ctx: EntryContext,
+        effective_on: date,
+        personal: dict[str, Any] | None = None,
+        /,
+        **fields: Any,
+    ) -> E:
+        """The entry that would be the plan's next; `personal` holds its personal values."""
+        personal = {} if personal is None else personal
+        version = self.version + 1
+        return new_entry(event_class, self.id, version, ctx, effective_on, personal, **fields)
+
+    def append(self, entry: PlanEvent) -> None:
+        entry.mutate(self)
+        self.pending_events.append(entry)
