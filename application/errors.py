@@ -25,8 +25,10 @@ class StaleVersion(ApplicationError):
     code = "version_mismatch"
 
     def __init__(self, expected: int, actual: int | None) -> None:
-        actual_text = "newer" if actual is None else str(actual)
-        super().__init__(f"expected version {expected}, but the plan is at version {actual_text}")
+        now = "" if actual is None else f" (it is now at version {actual})"
+        super().__init__(
+            f"the plan has changed since version {expected}{now}: reload it and try again"
+        )
         self.expected = expected
         self.actual = actual
 

@@ -64,7 +64,7 @@ class PlanEvent(Aggregate.Event):
         return value
 
     def dates_ahead(self) -> dict[str, date]:
-        """Dates besides the effective date that may lie ahead (due, target and start dates)."""
+        """Dates besides the effective date, which may lie ahead: due, target, start dates."""
         return {}
 
     def municipalities_named(self) -> tuple[str, ...]:

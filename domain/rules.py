@@ -67,7 +67,7 @@ def check_plan_accepts(entry: PlanEvent, state: PlanState) -> None:
 
 def check_plausible_dates(entry: PlanEvent, ctx: EntryContext) -> None:
     """DESIGN 3 and 8a: nothing happened in the future or before the earliest date; due,
-    target and start dates lie at most `years_ahead` ahead."""
+    target and start dates lie between the earliest date and `years_ahead` from today."""
     if entry.effective_on > ctx.today:
         raise errors.EffectiveDateInFuture(
             f"the date {entry.effective_on} lies in the future (today is {ctx.today})"
@@ -80,10 +80,10 @@ def check_plausible_dates(entry: PlanEvent, ctx: EntryContext) -> None:
         )
     latest = add_years(ctx.today, policy.years_ahead)
     for name, day in entry.dates_ahead().items():
-        if not isinstance(day, date) or day > latest:
+        if not isinstance(day, date) or not policy.earliest_date <= day <= latest:
             raise errors.ImplausibleDate(
-                f"{name} must be a date at most {policy.years_ahead} years ahead "
-                f"(not after {latest})"
+                f"{name} must lie between {policy.earliest_date} and {latest}, "
+                f"at most {policy.years_ahead} years ahead"
             )
 
 

@@ -32,6 +32,10 @@ class Endpoint:
         return f"{self.method} {self.path}"
 
     @property
+    def test_id(self) -> str:
+        return self.name if self.entry is None else f"{self.name} {self.entry}"
+
+    @property
     def success(self) -> int:
         return 200 if self.method == "GET" else 201
 
@@ -68,6 +72,12 @@ ENDPOINTS = (
         "/v1/plans/{plan}/goals/{goal}/outcome",
         {"outcome": "achieved", "on": "2026-05-04", "note": "B1 certificate"},
         entry="GoalAchieved",
+    ),
+    Endpoint(
+        "POST",
+        "/v1/plans/{plan}/goals/{goal}/outcome",
+        {"outcome": "abandoned", "on": "2026-05-04", "note": "Moved on"},
+        entry="GoalAbandoned",
     ),
     Endpoint(
         "POST",

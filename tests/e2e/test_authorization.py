@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
+from typing import Any
+from uuid import UUID
 
 import httpx
 import pytest
+from fastapi.testclient import TestClient
 
-from tests.builders import KEHL, OFFENBURG
+from api.app import create_app
+from infrastructure.settings import Settings
+from infrastructure.store import build_plans
+from tests.builders import KEHL, OFFENBURG, TODAY
 from tests.e2e.endpoints import ENDPOINTS, ROLES, Endpoint
 from tests.e2e.session import ApiSession
 
@@ -37,7 +44,7 @@ def call(
     return response
 
 
-@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: e.name)
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: e.test_id)
 def test_each_role_gets_what_its_scope_allows(api: ApiSession, endpoint: Endpoint) -> None:
     ids = api.prepared_plan()
     for before_path, before_body in endpoint.before:
@@ -101,3 +108,40 @@ def test_the_whole_county_covers_every_municipality(sqlite_api: ApiSession) -> N
     plan = sqlite_api.open_plan(municipality=KEHL)
     assert sqlite_api.get(f"/v1/plans/{plan}", "auditor", ["*"]).status_code == 200
     assert sqlite_api.get(f"/v1/plans/{plan}", "auditor", [OFFENBURG]).status_code == 404
+
+
+def test_a_write_loads_the_plan_once_and_checks_the_scope_on_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No read models in this process: only the request loads plans.
+    settings = Settings(store="sqlite", data_dir=tmp_path, projections_in_process=False)
+    plans = build_plans(settings, today=lambda: TODAY)
+    try:
+        with TestClient(create_app(settings, plans)) as client:
+            api = ApiSession(client, settings)
+            plan = api.open_plan()
+            loads: list[UUID] = []
+            load = plans.repository.get
+
+            def counted(aggregate_id: UUID, **kwargs: Any) -> Any:
+                loads.append(aggregate_id)
+                return load(aggregate_id, **kwargs)
+
+            monkeypatch.setattr(plans.repository, "get", counted)
+            workshop = {"kind": "other", "attended_on": "2026-05-04"}
+            api.created(f"/v1/plans/{plan}/workshops", workshop)
+            assert loads == [UUID(plan)]
+            outside = api.post(f"/v1/plans/{plan}/workshops", workshop, municipalities=[KEHL])
+            assert outside.status_code == 404
+            assert outside.json() == {
+                "type": "https://iplan.example/problems/plan_not_found",
+                "title": "Not Found",
+                "status": 404,
+                "detail": f"no plan {plan}",
+                "code": "plan_not_found",
+            }
+            assert loads == [UUID(plan), UUID(plan)]
+            monkeypatch.undo()
+            assert api.get(f"/v1/plans/{plan}").json()["version"] == 2
+    finally:
+        plans.close()

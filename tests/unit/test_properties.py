@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from domain import errors
 from domain import vocabulary as vocab
+from domain.entry import entry_types
 from domain.plan import IntegrationPlan, PlanLists
 from domain.state import fold
 from tests.builders import TODAY, ctx, open_details, profile
@@ -185,10 +186,17 @@ def a_plan_with_history(data: st.DataObject) -> tuple[IntegrationPlan, date]:
         try:
             backdated = on - timedelta(days=data.draw(st.integers(0, 30)))
             step(plan, data, max(opened_on, backdated))
-        except errors.DomainError:
+        except errors.DomainError as refused:
             assert (plan.state, plan.version) == (before, version)
+            assert_in_words(refused)
         assert_invariants(plan)
     return plan, on
+
+
+def assert_in_words(refused: errors.DomainError) -> None:
+    """A refusal names things as caseworkers do, never by a class name."""
+    class_names = {t.__name__ for t in entry_types()} | {type(refused).__name__}
+    assert not [name for name in class_names if name in refused.message], refused.message
 
 
 def assert_invariants(plan: IntegrationPlan) -> None:
@@ -276,6 +284,7 @@ def test_an_accepted_retraction_leaves_the_fold_of_the_other_entries(data: st.Da
         plan.retract(version=version, reason="mistake", on=on, ctx=C)
     except errors.DomainError as refused:
         event(f"retraction refused: {type(refused).__name__}")
+        assert_in_words(refused)
         assert plan.state == before
         return
     event("retraction accepted")

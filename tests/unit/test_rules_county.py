@@ -93,9 +93,10 @@ AHEAD = {
 def test_due_target_and_start_dates_lie_at_most_ten_years_ahead(entry: str) -> None:
     plan, _ = a_furnished_plan()
     AHEAD[entry](plan, TEN_YEARS_AHEAD)
-    for implausible in (TEN_YEARS_AHEAD + timedelta(days=1), date(2206, 1, 1), date.max):
+    implausible = (TEN_YEARS_AHEAD + timedelta(days=1), date(2206, 1, 1), date.max)
+    for when in (*implausible, date(2014, 12, 31), date.min):
         with pytest.raises(errors.ImplausibleDate) as refused:
-            AHEAD[entry](plan, implausible)
+            AHEAD[entry](plan, when)
         assert refused.value.code == "implausible_date"
         assert "10 years ahead" in refused.value.message
 

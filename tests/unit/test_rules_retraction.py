@@ -31,10 +31,17 @@ def test_an_entry_is_retracted_only_once() -> None:
 def test_the_opening_and_retractions_cannot_be_retracted() -> None:
     plan, _ = a_furnished_plan()
     plan.retract(version=JOB_VERSION, reason="typo", on=day(10), ctx=C)
-    for version in (1, 8):  # PlanOpened, EntryRetracted
-        with pytest.raises(errors.RetractionRefused):
+    said = {}
+    for version in (1, 8):  # the opening, the retraction
+        with pytest.raises(errors.RetractionRefused) as refused:
             plan.retract(version=version, reason="undo", on=day(10), ctx=C)
+        said[version] = refused.value.message
     assert plan.version == 8
+    assert said[1].startswith("the opening of a plan cannot be retracted")
+    assert said[8].startswith("a correction cannot itself be corrected")
+    with pytest.raises(errors.RetractionRefused) as refused:
+        plan.retract(version=JOB_VERSION, reason="typo", on=day(10), ctx=C)
+    assert refused.value.message == f"entry {JOB_VERSION} was already retracted (by entry 8)"
 
 
 def test_an_erasure_cannot_be_retracted() -> None:
