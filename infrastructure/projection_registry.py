@@ -1,10 +1,14 @@
-"""Which generation of each view serves, kept beside the views so every process agrees."""
+"""Which generation of each view serves, kept beside the views so every process agrees,
+and the old generations waiting out their grace period before they are dropped."""
 
 # SQL here is built from table names of our own; every value is a parameter.
 # ruff: noqa: S608
 from __future__ import annotations
 
-from infrastructure.sql_views import Database
+import threading
+from collections.abc import Callable
+
+from infrastructure.sql_database import Database
 
 
 class VersionRegistry:
@@ -45,3 +49,31 @@ class VersionRegistry:
                 "ON CONFLICT (name) DO UPDATE SET version = excluded.version",
                 (name, version),
             )
+
+
+class GraceDrops:
+    """Drops a replaced generation after `delay` seconds: other processes keep reading it
+    until they follow the switch-over (within their watch interval)."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self._pending: list[tuple[threading.Timer, Callable[[], None]]] = []
+
+    def schedule(self, drop: Callable[[], None]) -> None:
+        if self.delay <= 0:
+            drop()
+            return
+        timer = threading.Timer(self.delay, drop)
+        timer.daemon = True
+        self._pending.append((timer, drop))
+        timer.start()
+
+    def drop_now(self) -> None:
+        """Drops what still waits, while the store is open, instead of a timer doing it
+        after the store was closed."""
+        pending, self._pending = self._pending, []
+        for timer, drop in pending:
+            already_dropped = timer.finished.is_set()
+            timer.cancel()
+            if not already_dropped:
+                drop()

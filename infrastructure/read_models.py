@@ -3,26 +3,22 @@
 `ReadModels` is what the API and CLI use: typed views to query (`summary`,
 `worklist`, `audit_log`, `analytics`), `wait_for(position)` for read-your-writes,
 `status()`, and `rebuild(name)`, which fills a new generation of the view beside the
-serving one and switches over when it has caught up.
+serving one and switches over when it has caught up. Which read models there are, and
+how each is built, is in read_model_kinds.py.
 """
-# SQL here is built from table and column names of our own; every value is a parameter.
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any, cast
-from uuid import UUID
+from collections.abc import Iterable
+from typing import cast
 
 import structlog
 from eventsourcing.postgres import PostgresApplicationRecorder
-from eventsourcing.sqlite import SQLiteApplicationRecorder
 
 from application.plans import IntegrationPlans
-from domain.plan import IntegrationPlan
-from infrastructure.projection_registry import VersionRegistry
+from infrastructure.projection_registry import GraceDrops, VersionRegistry
 from infrastructure.projection_runner import (
     REBUILDING,
     ProjectionStatus,
@@ -30,49 +26,27 @@ from infrastructure.projection_runner import (
     catch_up_together,
     listen_for_entries,
 )
-from infrastructure.sql_analytics import SqlAnalyticsView
-from infrastructure.sql_audit_log import SqlAuditLogView
-from infrastructure.sql_plan_views import SqlPlanSummaryView, SqlWorklistView
-from infrastructure.sql_views import Database
-from projections.analytics import AnalyticsProjection, AnalyticsView, MemoryAnalyticsView
-from projections.audit_log import AuditLogProjection, AuditLogView, MemoryAuditLogView
-from projections.base import BatchProjection, BatchView
-from projections.plan_summary import (
-    MemoryPlanSummaryView,
-    PlanSummaryProjection,
-    PlanSummaryView,
+from infrastructure.read_model_kinds import (
+    ANALYTICS,
+    AUDIT_LOG,
+    NAMES,
+    PLAN_SUMMARY,
+    WORKLIST,
+    WorkerSettings,
+    database_of,
+    new_worker,
+    publish,
 )
-from projections.worklist import MemoryWorklistView, WorklistProjection, WorklistView
+from projections.analytics import AnalyticsView
+from projections.audit_log import AuditLogView
+from projections.base import BatchView
+from projections.plan_summary import PlanSummaryView
+from projections.worklist import WorklistView
+
+# ANALYTICS is imported from here by api/routers/stats.py, written before the catalogue moved.
+__all__ = ["ANALYTICS", "ReadModels", "run_projections"]
 
 log = structlog.get_logger("iplan.projections")
-
-PLAN_SUMMARY = "plan_summary"
-WORKLIST = "worklist"
-AUDIT_LOG = "audit_log"
-ANALYTICS = "analytics"
-NAMES = (PLAN_SUMMARY, WORKLIST, AUDIT_LOG, ANALYTICS)
-
-
-@dataclass(frozen=True)
-class ReadModelKind:
-    projection: type[BatchProjection[Any]]
-    memory_view: Callable[[int], BatchView]
-    sql_view: Callable[[Database, int], BatchView]
-
-
-KINDS: dict[str, ReadModelKind] = {
-    PLAN_SUMMARY: ReadModelKind(PlanSummaryProjection, MemoryPlanSummaryView, SqlPlanSummaryView),
-    WORKLIST: ReadModelKind(WorklistProjection, MemoryWorklistView, SqlWorklistView),
-    AUDIT_LOG: ReadModelKind(AuditLogProjection, MemoryAuditLogView, SqlAuditLogView),
-    ANALYTICS: ReadModelKind(AnalyticsProjection, MemoryAnalyticsView, SqlAnalyticsView),
-}
-
-
-def database_of(plans: IntegrationPlans) -> Database | None:
-    recorder = plans.recorder
-    if isinstance(recorder, PostgresApplicationRecorder | SQLiteApplicationRecorder):
-        return Database(recorder.datastore)
-    return None
 
 
 class ReadModels:
@@ -93,9 +67,8 @@ class ReadModels:
         self.db = database_of(plans)
         self.registry = VersionRegistry(self.db)
         self.batch_size = batch_size
-        self.idle_poll = idle_poll
-        self.retry_delay = retry_delay
         self.progress = threading.Condition()
+        self._how = WorkerSettings(batch_size, idle_poll, retry_delay, self.progress)
         self._lock = threading.RLock()
         self.workers: dict[str, ProjectionWorker] = {}
         self.rebuilds: dict[str, ProjectionWorker] = {}
@@ -103,12 +76,20 @@ class ReadModels:
         self._stopping = threading.Event()
         self._watcher: threading.Thread | None = None
         self._listener: threading.Thread | None = None
-        self.drop_delay = drop_delay
-        self._pending_drops: list[tuple[threading.Timer, Callable[[], None]]] = []
+        self._old_generations = GraceDrops(drop_delay)
         self.watch_interval = watch_interval
         for name in names:
             self.workers[name] = self._worker(name, self.registry.get(name))
-            self._publish(self.workers[name])
+            publish(self.workers[name])
+
+    @property
+    def drop_delay(self) -> float:
+        """Seconds a replaced generation is kept for other processes before it is dropped."""
+        return self._old_generations.delay
+
+    @drop_delay.setter
+    def drop_delay(self, seconds: float) -> None:
+        self._old_generations.delay = seconds
 
     # -- queries ----------------------------------------------------------------------
 
@@ -192,14 +173,7 @@ class ReadModels:
             if thread is not None:
                 thread.join(5)
         self._watcher = self._listener = None
-        # Old generations waiting out their grace period are dropped now, while the
-        # store is still open, rather than by a timer after it was closed.
-        pending, self._pending_drops = self._pending_drops, []
-        for timer, drop in pending:
-            already_dropped = timer.finished.is_set()
-            timer.cancel()
-            if not already_dropped:
-                drop()
+        self._old_generations.drop_now()
 
     def sync(self) -> None:
         """Follows a switch-over made by another process (the registry names the generation)."""
@@ -233,9 +207,9 @@ class ReadModels:
             worker.wake()
 
     def status(self) -> list[ProjectionStatus]:
-        statuses = [w.status() for w in self.workers.values()]
-        statuses += [w.status() for w in self.rebuilds.values()]
-        return statuses
+        with self._lock:  # a rebuild thread may switch over meanwhile
+            workers = [*self.workers.values(), *self.rebuilds.values()]
+        return [w.status() for w in workers]
 
     # -- rebuilding -------------------------------------------------------------------
 
@@ -306,41 +280,14 @@ class ReadModels:
             self.registry.set(name, fresh.version)
             self.workers[name] = fresh
             self.rebuilds.pop(name, None)
-            self._publish(fresh)
+            publish(fresh)
             if self._started:
                 fresh.start()
-        # Other processes follow within `watch_interval`; until then they read the old
-        # generation, so it is dropped only after a grace period.
-        if self.drop_delay > 0:
-            timer = threading.Timer(self.drop_delay, old.projection.view.drop)
-            timer.daemon = True
-            self._pending_drops.append((timer, old.projection.view.drop))
-            timer.start()
-        else:
-            old.projection.view.drop()
+        self._old_generations.schedule(old.projection.view.drop)
         log.info("projection_switched", projection=name, version=fresh.version)
 
-    def _publish(self, worker: ProjectionWorker) -> None:
-        view = worker.projection.view
-        if isinstance(view, SqlAnalyticsView):
-            view.publish()
-
     def _worker(self, name: str, version: int) -> ProjectionWorker:
-        kind = KINDS[name]
-        view = kind.memory_view(version) if self.db is None else kind.sql_view(self.db, version)
-        projection = kind.projection(view, self._load)  # type: ignore[call-arg]
-        return ProjectionWorker(
-            self.plans,
-            projection,
-            batch_size=self.batch_size,
-            idle_poll=self.idle_poll,
-            retry_delay=self.retry_delay,
-            on_progress=self.progress,
-        )
-
-    def _load(self, plan_id: UUID, version: int) -> IntegrationPlan:
-        plan: IntegrationPlan = self.plans.repository.get(plan_id, version=version)
-        return plan
+        return new_worker(self.plans, self.db, name, version, self._how)
 
 
 def run_projections(

@@ -10,7 +10,8 @@ from typing import Any
 
 from eventsourcing.persistence import Tracking
 
-from infrastructure.sql_views import Database, SqlTables, TableSpec
+from infrastructure.sql_database import Database
+from infrastructure.sql_views import SqlTables, TableSpec
 from projections import audit_log as al
 
 RECORDS = "records"

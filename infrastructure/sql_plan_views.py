@@ -11,7 +11,8 @@ from uuid import UUID
 
 from eventsourcing.persistence import Tracking
 
-from infrastructure.sql_views import Database, SqlTables, TableSpec
+from infrastructure.sql_database import Database
+from infrastructure.sql_views import SqlTables, TableSpec
 from projections import plan_summary as ps
 from projections import worklist as wl
 from projections.base import PlanRows

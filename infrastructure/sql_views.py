@@ -9,136 +9,19 @@ is applied exactly once, also after a crash. Tables are named per view generatio
 
 from __future__ import annotations
 
-import contextlib
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from typing import Any, Literal
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError, Tracking
-from eventsourcing.postgres import PostgresDatastore
-from eventsourcing.sqlite import SQLiteDatastore
 
+from infrastructure.sql_database import TO_SQLITE, Columns, Database, Kind
 from projections.base import PlanRows, canonical
 
-Kind = Literal["uuid", "text", "date", "int", "real", "bool", "ts"]
-Columns = tuple[tuple[str, Kind], ...]
-
-_SQLITE_TYPES: dict[str, str] = {
-    "uuid": "TEXT",
-    "text": "TEXT",
-    "date": "TEXT",
-    "int": "INTEGER",
-    "real": "REAL",
-    "bool": "INTEGER",
-    "ts": "TEXT",
-}
-_POSTGRES_TYPES: dict[str, str] = {
-    "uuid": "UUID",
-    "text": "TEXT",
-    "date": "DATE",
-    "int": "BIGINT",
-    "real": "DOUBLE PRECISION",
-    "bool": "BOOLEAN",
-    "ts": "TIMESTAMPTZ",
-}
-
-
-def utc_text(at: datetime) -> str:
-    """SQLite compares timestamps as text: store and compare them all in UTC."""
-    return (at.astimezone(UTC) if at.tzinfo is not None else at).isoformat()
-
-
-_TO_SQLITE: dict[str, Callable[[Any], Any]] = {
-    "uuid": str,
-    "date": date.isoformat,
-    "ts": utc_text,
-    "bool": int,
-}
-
-
-class Database:
-    """One database holding events and views: transactions, SQL text, values both ways."""
-
-    kind: Literal["sqlite", "postgres"]
-
-    def __init__(self, datastore: SQLiteDatastore | PostgresDatastore) -> None:
-        self.datastore = datastore
-        self.kind = "sqlite" if isinstance(datastore, SQLiteDatastore) else "postgres"
-        self.schema = datastore.schema if isinstance(datastore, PostgresDatastore) else ""
-        # Called inside each view transaction just before it commits (tests inject crashes).
-        self.before_commit: Callable[[], None] | None = None
-
-    @contextlib.contextmanager
-    def transaction(self, *, commit: bool) -> Iterator[Any]:
-        with self.datastore.transaction(commit=commit) as cursor:
-            if commit and self.kind == "postgres":
-                # A view is rebuilt from the events, and its tracking commits with it:
-                # losing the last commits in a server crash only means processing them
-                # again, so do not wait for the flush (all-or-nothing still holds).
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
-            yield cursor
-            if commit and self.before_commit is not None:
-                self.before_commit()
-
-    def table(self, name: str, schema: str | None = None) -> str:
-        """A table's name as written in SQL; `schema` only means something on PostgreSQL."""
-        if self.kind == "sqlite":
-            return f"{schema}_{name}" if schema else name
-        return f'"{schema or self.schema}"."{name}"'
-
-    def sql(self, statement: str) -> str:
-        """Statements are written with %s placeholders; SQLite wants ?."""
-        return statement.replace("%s", "?") if self.kind == "sqlite" else statement
-
-    def type_of(self, kind: Kind) -> str:
-        return (_SQLITE_TYPES if self.kind == "sqlite" else _POSTGRES_TYPES)[kind]
-
-    def param(self, value: Any) -> Any:
-        if self.kind == "postgres":
-            return value
-        if isinstance(value, bool):
-            return int(value)
-        if isinstance(value, UUID):
-            return str(value)
-        if isinstance(value, datetime):
-            return utc_text(value)
-        if isinstance(value, date):
-            return value.isoformat()
-        return value
-
-    def params(self, values: Sequence[Any]) -> tuple[Any, ...]:
-        return tuple(self.param(v) for v in values)
-
-    def value(self, kind: Kind, value: Any) -> Any:
-        if value is None or self.kind == "postgres":
-            return value
-        if kind == "uuid":
-            return UUID(value)
-        if kind == "date":
-            return date.fromisoformat(value)
-        if kind == "ts":
-            return datetime.fromisoformat(value)
-        if kind == "bool":
-            return bool(value)
-        return value
-
-    def placeholders(self, count: int) -> str:
-        return ", ".join(["%s"] * count)
-
-    def execute(self, cursor: Any, statement: str, params: Sequence[Any] = ()) -> None:
-        cursor.execute(self.sql(statement), self.params(params))
-
-    def select(
-        self, statement: str, params: Sequence[Any], kinds: Mapping[str, Kind]
-    ) -> list[dict[str, Any]]:
-        """Rows as dicts, columns converted back to Python values by their kind."""
-        with self.transaction(commit=False) as cursor:
-            self.execute(cursor, statement, params)
-            rows = [dict(r) for r in cursor.fetchall()]
-        return [{k: self.value(kinds.get(k, "text"), v) for k, v in r.items()} for r in rows]
+# Database is imported from here by the views written before sql_database.py existed.
+__all__ = ["Database", "SqlTables", "SqlTracking", "TableSpec"]
 
 
 class SqlTracking:
@@ -296,7 +179,7 @@ class SqlTables:
             f"VALUES ({self.db.placeholders(len(columns))})"
         )
         # SQLite: convert by column kind (the hot path of a rebuild).
-        converters = [_TO_SQLITE.get(k) for _, k in self.specs[table].columns]
+        converters = [TO_SQLITE.get(k) for _, k in self.specs[table].columns]
         cursor.executemany(
             statement,
             [

@@ -13,7 +13,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from api.cli.session import USAGE, err, fail, opened_plans, out, where
-from infrastructure.read_models import NAMES, ReadModels, run_projections
+from infrastructure.read_model_kinds import NAMES
+from infrastructure.read_models import ReadModels, run_projections
 from infrastructure.settings import Settings
 
 projections = typer.Typer(help="The read models: status and rebuilds.", no_args_is_help=True)

@@ -11,7 +11,8 @@ from typing import Annotated
 import typer
 
 from api.cli.session import USAGE, err, fail, opened_plans
-from infrastructure.read_models import ANALYTICS, ReadModels
+from infrastructure.read_model_kinds import ANALYTICS
+from infrastructure.read_models import ReadModels
 from infrastructure.settings import Settings
 from projections.analytics import StatsQuery, month_of, report_rows
 

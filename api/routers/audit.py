@@ -13,7 +13,7 @@ from api.errors import problem_responses
 from api.problems import InvalidRequest
 from api.schemas.lists import AuditEntry, AuditLog, Integrity
 from api.writes import plan_in_scope
-from infrastructure.read_models import AUDIT_LOG, PLAN_SUMMARY
+from infrastructure.read_model_kinds import AUDIT_LOG, PLAN_SUMMARY
 from projections.audit_log import AuditQuery, AuditRecord, decode_cursor
 
 router = APIRouter(tags=["audit"])

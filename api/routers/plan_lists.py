@@ -18,7 +18,7 @@ from api.errors import problem_responses
 from api.problems import Forbidden, InvalidRequest
 from api.schemas.common import Municipality
 from api.schemas.lists import PlanList, PlanSummaryItem, WorkItemView, Worklist
-from infrastructure.read_models import PLAN_SUMMARY, WORKLIST
+from infrastructure.read_model_kinds import PLAN_SUMMARY, WORKLIST
 from projections.plan_summary import PlanFilter, decode_cursor
 from projections.worklist import WorkQuery
 

@@ -10,7 +10,7 @@ from api.deps import AdminCaller, ReadModelsDep
 from api.errors import problem_responses
 from api.problems import NotFound
 from api.schemas.stats import Projections, ProjectionView, RebuildStarted
-from infrastructure.read_models import NAMES
+from infrastructure.read_model_kinds import NAMES
 
 router = APIRouter(prefix="/v1/admin/projections", tags=["admin"])
 

@@ -22,7 +22,8 @@ from typer.testing import CliRunner, Result
 
 from api.cli import app as cli
 from domain.plan import IntegrationPlan
-from infrastructure.read_models import NAMES, ReadModels
+from infrastructure.read_model_kinds import NAMES
+from infrastructure.read_models import ReadModels
 from infrastructure.settings import Settings
 from infrastructure.store import build_plans
 from tests.builders import ctx, open_details

@@ -17,7 +17,8 @@ import pytest
 from application.plans import IntegrationPlans
 from domain.plan import IntegrationPlan
 from infrastructure.projection_runner import FAILED, ProjectionWorker
-from infrastructure.read_models import KINDS, NAMES, ReadModels
+from infrastructure.read_model_kinds import KINDS, NAMES
+from infrastructure.read_models import ReadModels
 from infrastructure.settings import Settings
 from projections.analytics import StatsQuery
 from projections.audit_log import AuditQuery

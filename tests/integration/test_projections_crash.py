@@ -14,7 +14,8 @@ import psycopg
 import pytest
 
 from application.plans import IntegrationPlans
-from infrastructure.read_models import NAMES, ReadModels
+from infrastructure.read_model_kinds import NAMES
+from infrastructure.read_models import ReadModels
 from infrastructure.settings import Settings
 from tests.integration.test_projections import (
     assert_equal_to_rebuild,
