@@ -1,8 +1,5 @@
-"""The IntegrationPlan aggregate: one person's integration plan, built from its entries.
-
-Each command takes the recording context first and its details by keyword; it records
-one entry after the rules (domain/rules.py and the kind's module) accepted it.
-"""
+"""The IntegrationPlan aggregate: one command per kind of entry, each recording one entry
+once the rules accept it (domain/rules.py and the kind's module in domain/entries/)."""
 
 from __future__ import annotations
 
@@ -141,7 +138,7 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
         self, ctx: EntryContext, *, field: str, description: str, target_on: date, set_on: date
     ) -> UUID:
         personal = {"description": description}
-        fields = {"field": field, "target_on": target_on}
+        fields: dict[str, Any] = {"field": field, "target_on": target_on}
         return self.record(goals.GoalSet, ctx, set_on, personal, goal_id=uuid4(), **fields).goal_id
 
     def record_goal_outcome(
@@ -163,7 +160,6 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
         goal_id: UUID | None,
         agreed_on: date,
     ) -> UUID:
-        fields = {"field": field, "responsible": responsible, "partner_kind": partner_kind}
         measure = self.record(
             measures.MeasureAgreed,
             ctx,
@@ -171,8 +167,10 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
             {"title": title},
             measure_id=uuid4(),
             goal_id=goal_id,
+            field=field,
+            responsible=responsible,
+            partner_kind=partner_kind,
             due_on=due_on,
-            **fields,
         )
         return measure.measure_id
 
@@ -206,17 +204,9 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
         consent_override_reason: str | None,
     ) -> UUID:
         personal = {"reason": reason, "consent_override_reason": consent_override_reason}
-        overridden = consent_override_reason is not None
-        referral = self.record(
-            referrals.ReferralMade,
-            ctx,
-            made_on,
-            personal,
-            referral_id=uuid4(),
-            partner_kind=partner_kind,
-            consent_overridden=overridden,
-        )
-        return referral.referral_id
+        fields: dict[str, Any] = {"referral_id": uuid4(), "partner_kind": partner_kind}
+        fields["consent_overridden"] = consent_override_reason is not None
+        return self.record(referrals.ReferralMade, ctx, made_on, personal, **fields).referral_id
 
     def record_referral_outcome(
         self, ctx: EntryContext, *, referral_id: UUID, outcome: str, on: date
@@ -234,16 +224,9 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
         target_level: str | None,
         enrolled_on: date,
     ) -> UUID:
-        fields = {"kind": kind, "provider": provider, "target_level": target_level}
-        course = self.record(
-            courses.CourseEnrolled,
-            ctx,
-            enrolled_on,
-            course_id=uuid4(),
-            starts_on=starts_on,
-            **fields,
-        )
-        return course.course_id
+        fields: dict[str, Any] = {"kind": kind, "provider": provider, "target_level": target_level}
+        fields |= {"course_id": uuid4(), "starts_on": starts_on}
+        return self.record(courses.CourseEnrolled, ctx, enrolled_on, **fields).course_id
 
     def complete_course(
         self,
@@ -254,7 +237,7 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
         level_reached: str | None,
         certificate: bool,
     ) -> None:
-        fields = {"level_reached": level_reached, "certificate": certificate}
+        fields: dict[str, Any] = {"level_reached": level_reached, "certificate": certificate}
         self.record(courses.CourseCompleted, ctx, completed_on, course_id=course_id, **fields)
 
     def discontinue_course(
@@ -265,7 +248,7 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
     def secure_education_access(
         self, ctx: EntryContext, *, kind: str, for_member: int | None, secured_on: date
     ) -> None:
-        fields = {"kind": kind, "for_member": for_member}
+        fields: dict[str, Any] = {"kind": kind, "for_member": for_member}
         self.record(education.EducationAccessSecured, ctx, secured_on, **fields)
 
     def place_in_job(
@@ -278,7 +261,11 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
         hours_per_week: float,
         placed_on: date,
     ) -> UUID:
-        fields = {"kind": kind, "sector": sector, "hours_per_week": float(hours_per_week)}
+        fields: dict[str, Any] = {
+            "kind": kind,
+            "sector": sector,
+            "hours_per_week": float(hours_per_week),
+        }
         job = self.record(
             jobs.JobPlaced, ctx, placed_on, job_id=uuid4(), starts_on=starts_on, **fields
         )
