@@ -53,7 +53,7 @@ class Recorded:
     repeated: bool = False
 
     @classmethod
-    def entry(cls, entry: PlanEvent, position: int | None, *, repeated: bool = False) -> Recorded:
+    def of(cls, entry: PlanEvent, position: int | None, *, repeated: bool = False) -> Recorded:
         """The answer for a recorded entry; it names the item the entry created, if any."""
         return cls(
             entry.originator_id,
@@ -199,7 +199,7 @@ class IntegrationPlans(ProtectedApplication):
                     raise StaleVersion(expected, None) from None
                 continue  # another writer won the race: retry on fresh state
             last = recordings[-1]
-            return Recorded.entry(cast(PlanEvent, last.domain_event), last.notification.id)
+            return Recorded.of(cast(PlanEvent, last.domain_event), last.notification.id)
         raise ConcurrentWrites(
             f"the plan {plan_id} kept changing while this was recorded; try again"
         )
@@ -284,7 +284,7 @@ class IntegrationPlans(ProtectedApplication):
         stored = self.events.get(plan.id, gt=version - 1, lte=version)
         entry = cast(PlanEvent, next(iter(stored)))
         position = self._find_position(plan.id, version) if self._find_position else None
-        return Recorded.entry(entry, position, repeated=True)
+        return Recorded.of(entry, position, repeated=True)
 
     def _version_as_of(self, plan_id: UUID, as_of: datetime) -> int:
         version = None

@@ -9,8 +9,8 @@ data was erased.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any, ClassVar, TypeVar
+from datetime import date, datetime
+from typing import Any, ClassVar, TypedDict, TypeVar, dataclass_transform
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
@@ -25,7 +25,13 @@ E = TypeVar("E", bound="PlanEvent")
 _CATALOGUE: list[type[PlanEvent]] = []
 
 
-class PlanEvent(Aggregate.Event):
+@dataclass_transform(frozen_default=True)
+class FrozenEvent(Aggregate.Event):
+    """Lets type checkers see what the library makes of every event class at run time: a
+    frozen dataclass. So mypy checks each field name and type where an entry is made."""
+
+
+class PlanEvent(FrozenEvent):
     """Base of every entry. `apply` hands the entry to the plan, which folds it into its state."""
 
     TOPIC: ClassVar[str]
@@ -90,21 +96,29 @@ def entry_types() -> tuple[type[PlanEvent], ...]:
     return tuple(_CATALOGUE)
 
 
-def new_entry(
-    event_class: type[E],
-    plan_id: UUID,
-    version: int,
-    ctx: EntryContext,
-    effective_on: date,
-    personal: Personal,
-    /,
-    **fields: Any,
-) -> E:
-    """The entry a command records as the plan's `version`, with the context's metadata."""
-    return event_class(  # type: ignore[call-arg]
+class Envelope(TypedDict):
+    """What every entry carries besides its own fields; `**envelope` passes it on, typed."""
+
+    originator_id: UUID
+    originator_version: int
+    timestamp: datetime
+    effective_on: date
+    actor: str
+    role: str
+    correlation_id: str
+    idempotency_key: str | None
+    request_digest: str | None
+    personal: Personal
+
+
+def envelope(
+    plan_id: UUID, version: int, ctx: EntryContext, effective_on: date, personal: Personal
+) -> Envelope:
+    """The envelope of the entry a command records as the plan's `version`."""
+    return Envelope(
         originator_id=plan_id,
         originator_version=version,
-        timestamp=event_class.create_timestamp(),
+        timestamp=PlanEvent.create_timestamp(),
         effective_on=effective_on,
         actor=ctx.actor,
         role=ctx.role,
@@ -112,5 +126,4 @@ def new_entry(
         idempotency_key=ctx.idempotency_key,
         request_digest=ctx.request_digest,
         personal=personal,
-        **fields,
     )

@@ -14,7 +14,7 @@ from eventsourcing.domain import Aggregate
 from domain import rules
 from domain.context import EntryContext
 from domain.entries.lifecycle import EntryRetracted, PersonalDataErased
-from domain.entry import E, PlanEvent, new_entry
+from domain.entry import E, Envelope, PlanEvent, envelope
 from domain.state import PlanState, fold, fold_entry
 
 S = TypeVar("S", bound=PlanState)
@@ -68,34 +68,16 @@ class FoldedPlan(Aggregate, Generic[S]):
 
     # -- recording (only commands: the rules and the clock apply) ----------------------
 
-    def record(
-        self,
-        event_class: type[E],
-        ctx: EntryContext,
-        effective_on: date,
-        personal: dict[str, Any] | None = None,
-        /,
-        **fields: Any,
-    ) -> E:
+    def envelope(self, ctx: EntryContext, effective_on: date, **personal: Any) -> Envelope:
+        """What the plan's next entry carries besides its own fields; `personal` holds its
+        personal values (kept apart, so they can be encrypted and erased)."""
+        return envelope(self.id, self.version + 1, ctx, effective_on, personal)
+
+    def record(self, entry: E, ctx: EntryContext) -> E:
         """Records the entry if the rules accept it, and answers it."""
-        entry = self.next_entry(event_class, ctx, effective_on, personal, **fields)
         rules.check(entry, self.state, ctx)
         self.append(entry)
         return entry
-
-    def next_entry(
-        self,
-        event_class: type[E],
-        ctx: EntryContext,
-        effective_on: date,
-        personal: dict[str, Any] | None = None,
-        /,
-        **fields: Any,
-    ) -> E:
-        """The entry that would be the plan's next; `personal` holds its personal values."""
-        personal = {} if personal is None else personal
-        version = self.version + 1
-        return new_entry(event_class, self.id, version, ctx, effective_on, personal, **fields)
 
     def append(self, entry: PlanEvent) -> None:
         entry.mutate(self)

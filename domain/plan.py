@@ -22,7 +22,7 @@ from domain.entries import (
     settlement,
 )
 from domain.entries.consents import Consent
-from domain.entry import PlanEvent, new_entry
+from domain.entry import PlanEvent, envelope
 from domain.folded_plan import FoldedPlan
 from domain.snapshot import PlanSnapshot
 from domain.state import PlanState
@@ -55,8 +55,9 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
 
     TOPIC = "iplan:IntegrationPlan"
     # The library's hooks, not topic aliases: the entries' base, the opening, snapshots.
-    Event = PlanEvent
-    Created = lifecycle.PlanOpened
+    # (mypy compares constructors: entries take more fields than the library's events.)
+    Event = PlanEvent  # type: ignore[assignment]
+    Created = lifecycle.PlanOpened  # type: ignore[assignment]
     Snapshot = PlanSnapshot
 
     def empty_state(self) -> PlanLists:
@@ -76,13 +77,8 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
         personal: dict[str, Any],
         plan_id: UUID | None = None,
     ) -> IntegrationPlan:
-        opening = new_entry(
-            lifecycle.PlanOpened,
-            plan_id or uuid4(),
-            cls.INITIAL_VERSION,
-            ctx,
-            opened_on,
-            personal,
+        opening = lifecycle.PlanOpened(
+            **envelope(plan_id or uuid4(), cls.INITIAL_VERSION, ctx, opened_on, personal),
             originator_topic=cls.TOPIC,
             municipality=municipality,
             caseworker=caseworker,
@@ -93,24 +89,27 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
     def give_consent(
         self, ctx: EntryContext, *, purpose: str, partner_kind: str | None, given_on: date
     ) -> None:
-        self.record(
-            consents.ConsentGiven, ctx, given_on, purpose=purpose, partner_kind=partner_kind
-        )
+        envelope = self.envelope(ctx, given_on)
+        consent = consents.ConsentGiven(**envelope, purpose=purpose, partner_kind=partner_kind)
+        self.record(consent, ctx)
 
     def withdraw_consent(
         self, ctx: EntryContext, *, purpose: str, partner_kind: str | None, withdrawn_on: date
     ) -> None:
-        self.record(
-            consents.ConsentWithdrawn, ctx, withdrawn_on, purpose=purpose, partner_kind=partner_kind
-        )
+        envelope = self.envelope(ctx, withdrawn_on)
+        ended = consents.ConsentWithdrawn(**envelope, purpose=purpose, partner_kind=partner_kind)
+        self.record(ended, ctx)
 
     def assign_caseworker(self, ctx: EntryContext, *, caseworker: str, on: date) -> None:
-        self.record(lifecycle.CaseworkerAssigned, ctx, on, caseworker=caseworker)
+        envelope = self.envelope(ctx, on)
+        self.record(lifecycle.CaseworkerAssigned(**envelope, caseworker=caseworker), ctx)
 
     def transfer(self, ctx: EntryContext, *, municipality: str, caseworker: str, on: date) -> None:
-        self.record(
-            lifecycle.PlanTransferred, ctx, on, municipality=municipality, caseworker=caseworker
+        envelope = self.envelope(ctx, on)
+        move = lifecycle.PlanTransferred(
+            **envelope, municipality=municipality, caseworker=caseworker
         )
+        self.record(move, ctx)
 
     def hold_consultation(
         self,
@@ -123,30 +122,28 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
         topics: list[str],
         notes: str | None,
     ) -> None:
-        self.record(
-            consultations.ConsultationHeld,
-            ctx,
-            held_on,
-            {"notes": notes},
+        consultation = consultations.ConsultationHeld(
+            **self.envelope(ctx, held_on, notes=notes),
             duration_minutes=duration_minutes,
             setting=setting,
             interpreter_language=interpreter_language,
             topics=list(topics),
         )
+        self.record(consultation, ctx)
 
     def set_goal(
         self, ctx: EntryContext, *, field: str, description: str, target_on: date, set_on: date
     ) -> UUID:
-        personal = {"description": description}
-        fields: dict[str, Any] = {"field": field, "target_on": target_on}
-        return self.record(goals.GoalSet, ctx, set_on, personal, goal_id=uuid4(), **fields).goal_id
+        envelope = self.envelope(ctx, set_on, description=description)
+        goal = goals.GoalSet(**envelope, goal_id=uuid4(), field=field, target_on=target_on)
+        return self.record(goal, ctx).goal_id
 
     def record_goal_outcome(
         self, ctx: EntryContext, *, goal_id: UUID, outcome: str, on: date, note: str | None
     ) -> None:
         rules.one_of(outcome, ("achieved", "abandoned"), "outcome")
         event_class = goals.GoalAchieved if outcome == "achieved" else goals.GoalAbandoned
-        self.record(event_class, ctx, on, {"note": note}, goal_id=goal_id)
+        self.record(event_class(**self.envelope(ctx, on, note=note), goal_id=goal_id), ctx)
 
     def agree_measure(
         self,
@@ -160,11 +157,8 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
         goal_id: UUID | None,
         agreed_on: date,
     ) -> UUID:
-        measure = self.record(
-            measures.MeasureAgreed,
-            ctx,
-            agreed_on,
-            {"title": title},
+        measure = measures.MeasureAgreed(
+            **self.envelope(ctx, agreed_on, title=title),
             measure_id=uuid4(),
             goal_id=goal_id,
             field=field,
@@ -172,27 +166,26 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
             partner_kind=partner_kind,
             due_on=due_on,
         )
-        return measure.measure_id
+        return self.record(measure, ctx).measure_id
 
     def complete_measure(
         self, ctx: EntryContext, *, measure_id: UUID, completed_on: date, outcome: str | None
     ) -> None:
-        personal = {"outcome": outcome}
-        self.record(measures.MeasureCompleted, ctx, completed_on, personal, measure_id=measure_id)
+        envelope = self.envelope(ctx, completed_on, outcome=outcome)
+        self.record(measures.MeasureCompleted(**envelope, measure_id=measure_id), ctx)
 
     def cancel_measure(
         self, ctx: EntryContext, *, measure_id: UUID, cancelled_on: date, reason: str | None
     ) -> None:
-        personal = {"reason": reason}
-        self.record(measures.MeasureCancelled, ctx, cancelled_on, personal, measure_id=measure_id)
+        envelope = self.envelope(ctx, cancelled_on, reason=reason)
+        self.record(measures.MeasureCancelled(**envelope, measure_id=measure_id), ctx)
 
     def reschedule_measure(
         self, ctx: EntryContext, *, measure_id: UUID, due_on: date, reason: str | None, on: date
     ) -> None:
-        personal = {"reason": reason}
-        self.record(
-            measures.MeasureRescheduled, ctx, on, personal, measure_id=measure_id, due_on=due_on
-        )
+        envelope = self.envelope(ctx, on, reason=reason)
+        moved = measures.MeasureRescheduled(**envelope, measure_id=measure_id, due_on=due_on)
+        self.record(moved, ctx)
 
     def make_referral(
         self,
@@ -203,16 +196,21 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
         made_on: date,
         consent_override_reason: str | None,
     ) -> UUID:
-        personal = {"reason": reason, "consent_override_reason": consent_override_reason}
-        fields: dict[str, Any] = {"referral_id": uuid4(), "partner_kind": partner_kind}
-        fields["consent_overridden"] = consent_override_reason is not None
-        return self.record(referrals.ReferralMade, ctx, made_on, personal, **fields).referral_id
+        referral = referrals.ReferralMade(
+            **self.envelope(
+                ctx, made_on, reason=reason, consent_override_reason=consent_override_reason
+            ),
+            referral_id=uuid4(),
+            partner_kind=partner_kind,
+            consent_overridden=consent_override_reason is not None,
+        )
+        return self.record(referral, ctx).referral_id
 
     def record_referral_outcome(
         self, ctx: EntryContext, *, referral_id: UUID, outcome: str, on: date
     ) -> None:
-        personal = {"outcome": outcome}
-        self.record(referrals.ReferralOutcomeRecorded, ctx, on, personal, referral_id=referral_id)
+        envelope = self.envelope(ctx, on, outcome=outcome)
+        self.record(referrals.ReferralOutcomeRecorded(**envelope, referral_id=referral_id), ctx)
 
     def enrol_in_course(
         self,
@@ -224,9 +222,15 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
         target_level: str | None,
         enrolled_on: date,
     ) -> UUID:
-        fields: dict[str, Any] = {"kind": kind, "provider": provider, "target_level": target_level}
-        fields |= {"course_id": uuid4(), "starts_on": starts_on}
-        return self.record(courses.CourseEnrolled, ctx, enrolled_on, **fields).course_id
+        course = courses.CourseEnrolled(
+            **self.envelope(ctx, enrolled_on),
+            course_id=uuid4(),
+            kind=kind,
+            provider=provider,
+            starts_on=starts_on,
+            target_level=target_level,
+        )
+        return self.record(course, ctx).course_id
 
     def complete_course(
         self,
@@ -237,19 +241,26 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
         level_reached: str | None,
         certificate: bool,
     ) -> None:
-        fields: dict[str, Any] = {"level_reached": level_reached, "certificate": certificate}
-        self.record(courses.CourseCompleted, ctx, completed_on, course_id=course_id, **fields)
+        completed = courses.CourseCompleted(
+            **self.envelope(ctx, completed_on),
+            course_id=course_id,
+            level_reached=level_reached,
+            certificate=certificate,
+        )
+        self.record(completed, ctx)
 
     def discontinue_course(
         self, ctx: EntryContext, *, course_id: UUID, on: date, reason: str | None
     ) -> None:
-        self.record(courses.CourseDiscontinued, ctx, on, {"reason": reason}, course_id=course_id)
+        envelope = self.envelope(ctx, on, reason=reason)
+        self.record(courses.CourseDiscontinued(**envelope, course_id=course_id), ctx)
 
     def secure_education_access(
         self, ctx: EntryContext, *, kind: str, for_member: int | None, secured_on: date
     ) -> None:
-        fields: dict[str, Any] = {"kind": kind, "for_member": for_member}
-        self.record(education.EducationAccessSecured, ctx, secured_on, **fields)
+        envelope = self.envelope(ctx, secured_on)
+        access = education.EducationAccessSecured(**envelope, kind=kind, for_member=for_member)
+        self.record(access, ctx)
 
     def place_in_job(
         self,
@@ -261,45 +272,47 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
         hours_per_week: float,
         placed_on: date,
     ) -> UUID:
-        fields: dict[str, Any] = {
-            "kind": kind,
-            "sector": sector,
-            "hours_per_week": float(hours_per_week),
-        }
-        job = self.record(
-            jobs.JobPlaced, ctx, placed_on, job_id=uuid4(), starts_on=starts_on, **fields
+        job = jobs.JobPlaced(
+            **self.envelope(ctx, placed_on),
+            job_id=uuid4(),
+            kind=kind,
+            sector=sector,
+            starts_on=starts_on,
+            hours_per_week=float(hours_per_week),
         )
-        return job.job_id
+        return self.record(job, ctx).job_id
 
     def end_employment(
         self, ctx: EntryContext, *, job_id: UUID, ended_on: date, reason: str
     ) -> None:
-        self.record(jobs.EmploymentEnded, ctx, ended_on, {"reason": reason}, job_id=job_id)
+        envelope = self.envelope(ctx, ended_on, reason=reason)
+        self.record(jobs.EmploymentEnded(**envelope, job_id=job_id), ctx)
 
     def secure_housing(self, ctx: EntryContext, *, kind: str, secured_on: date) -> None:
-        self.record(settlement.HousingSecured, ctx, secured_on, kind=kind)
+        self.record(settlement.HousingSecured(**self.envelope(ctx, secured_on), kind=kind), ctx)
 
     def attend_workshop(self, ctx: EntryContext, *, kind: str, attended_on: date) -> None:
-        self.record(settlement.WorkshopAttended, ctx, attended_on, kind=kind)
+        self.record(settlement.WorkshopAttended(**self.envelope(ctx, attended_on), kind=kind), ctx)
 
     def extend_advice_period(
         self, ctx: EntryContext, *, until: date, reason: str, on: date
     ) -> None:
-        self.record(lifecycle.AdvicePeriodExtended, ctx, on, {"reason": reason}, until=until)
+        envelope = self.envelope(ctx, on, reason=reason)
+        self.record(lifecycle.AdvicePeriodExtended(**envelope, until=until), ctx)
 
     def retract(self, ctx: EntryContext, *, version: int, reason: str, on: date) -> None:
-        retraction = self.next_entry(
-            lifecycle.EntryRetracted, ctx, on, {"reason": reason}, version=version
-        )
+        envelope = self.envelope(ctx, on, reason=reason)
+        retraction = lifecycle.EntryRetracted(**envelope, version=version)
         rules.check(retraction, self.state, ctx)
         lifecycle.check_retraction(retraction, self.entries, self.retracted)
         self.append(retraction)
 
     def close_plan(self, ctx: EntryContext, *, closed_on: date, reason: str) -> None:
-        self.record(lifecycle.PlanClosed, ctx, closed_on, reason=reason)
+        self.record(lifecycle.PlanClosed(**self.envelope(ctx, closed_on), reason=reason), ctx)
 
     def reopen_plan(self, ctx: EntryContext, *, reopened_on: date, reason: str) -> None:
-        self.record(lifecycle.PlanReopened, ctx, reopened_on, {"reason": reason})
+        self.record(lifecycle.PlanReopened(**self.envelope(ctx, reopened_on, reason=reason)), ctx)
 
     def erase_personal_data(self, ctx: EntryContext, *, legal_basis: str, on: date) -> None:
-        self.record(lifecycle.PersonalDataErased, ctx, on, legal_basis=legal_basis)
+        envelope = self.envelope(ctx, on)
+        self.record(lifecycle.PersonalDataErased(**envelope, legal_basis=legal_basis), ctx)

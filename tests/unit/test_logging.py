@@ -19,7 +19,7 @@ SECRETS = ("Zebulon-Qx7", "ULTRASECRET-NOTE-42", "Geheimweg 99", "Quirinus-Vb3",
 
 
 def an_entry() -> ev.PlanEvent:
-    return ev.ConsultationHeld(  # type: ignore[call-arg]
+    return ev.ConsultationHeld(
         originator_id=uuid4(),
         originator_version=2,
         timestamp=ev.ConsultationHeld.create_timestamp(),
