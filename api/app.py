@@ -27,7 +27,9 @@ from api.routers import (
 from api.routers import plans as plan_routes
 from application.plans import IntegrationPlans
 from infrastructure.logging import configure_logging
+from infrastructure.readiness import StoreProbe
 from infrastructure.settings import Settings
+from infrastructure.store import events_table_name
 
 DESCRIPTION = """\
 Integration plans of refugees in follow-up accommodation, recorded as immutable entries.
@@ -50,6 +52,9 @@ def create_app(settings: Settings, plans: IntegrationPlans | None = None) -> Fas
     configure_logging(settings)
     source = PlansSource(settings, plans)
     read_models = ReadModelsSource(settings, source)
+    probe = (
+        None if settings.store == "memory" else StoreProbe(settings, events_table_name(settings))
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -64,6 +69,8 @@ def create_app(settings: Settings, plans: IntegrationPlans | None = None) -> Fas
         finally:
             read_models.close()
             source.close()
+            if probe is not None:
+                probe.close()
 
     app = FastAPI(
         title="iplan — integration plans",
@@ -74,6 +81,7 @@ def create_app(settings: Settings, plans: IntegrationPlans | None = None) -> Fas
     app.state.settings = settings
     app.state.plans_source = source
     app.state.read_models_source = read_models
+    app.state.store_probe = probe
     app.state.token_verifier = TokenVerifier(settings)
     app.state.metrics = Metrics()
     install_error_handlers(app)

@@ -13,7 +13,7 @@ from uuid import UUID
 
 from eventsourcing.application import Application
 from eventsourcing.domain import DomainEventProtocol, MutableOrImmutableAggregate
-from eventsourcing.persistence import ApplicationRecorder, Mapper, Recording
+from eventsourcing.persistence import ApplicationRecorder, EventStore, Mapper, Recording
 
 from application.errors import PlanNotFound
 from application.protection import PLAN, IntegrityReport, StoreAdapters
@@ -40,6 +40,12 @@ class ProtectedApplication(Application[UUID]):
         if self._adapters is None:
             return super().construct_recorder()
         return self._adapters.recorder(self.factory)
+
+    def construct_snapshot_store(self) -> EventStore[UUID]:
+        if self._adapters is None:
+            return super().construct_snapshot_store()
+        recorder = self._adapters.snapshot_recorder(self.factory)
+        return self.factory.event_store(mapper=self.mapper, recorder=recorder)
 
     def save(
         self,

@@ -8,6 +8,7 @@ from typing import Any, Protocol
 from uuid import UUID
 
 from eventsourcing.persistence import (
+    AggregateRecorder,
     ApplicationRecorder,
     InfrastructureFactory,
     Mapper,
@@ -62,7 +63,8 @@ class PlanIntegrity(Protocol):
 class StoreAdapters(Protocol):
     """What the infrastructure plugs into the application while it is being constructed.
 
-    `mapper` is asked first, then `recorder`; afterwards `keys` and `integrity` serve.
+    `mapper` is asked first, then `recorder`, then `snapshot_recorder`; afterwards `keys`
+    and `integrity` serve.
     """
 
     @property
@@ -76,3 +78,5 @@ class StoreAdapters(Protocol):
     ) -> Mapper[UUID]: ...
 
     def recorder(self, factory: InfrastructureFactory[Any]) -> ApplicationRecorder: ...
+
+    def snapshot_recorder(self, factory: InfrastructureFactory[Any]) -> AggregateRecorder: ...

@@ -15,7 +15,11 @@ from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.popo import POPOApplicationRecorder
-from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
+from eventsourcing.postgres import (
+    PostgresAggregateRecorder,
+    PostgresApplicationRecorder,
+    PostgresDatastore,
+)
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
 from psycopg import Cursor
 from psycopg.rows import DictRow
@@ -23,6 +27,7 @@ from psycopg.sql import SQL, Identifier
 
 from application.protection import IntegrityReport
 from infrastructure.integrity import CHAIN_TABLE, Chain, Link, subject_of, verify
+from infrastructure.postgres_connections import unretried
 
 Secret = Callable[[], bytes]
 History = tuple[list[StoredEvent], list[tuple[int, bytes]]]
@@ -192,9 +197,16 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
         ).format(self.chain_table)
         self.chain = Chain(chain_secret, self._select_link)
 
+    # One bounded attempt per call: the library would retry ten times (infrastructure/
+    # postgres_connections.py), making a client wait minutes for its 503.
+    select_events = unretried(PostgresApplicationRecorder.select_events)
+    select_notifications = unretried(PostgresApplicationRecorder.select_notifications)
+    max_notification_id = unretried(PostgresApplicationRecorder.max_notification_id)
+
     def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
         links = self.chain.links_for(stored_events)
-        ids = super().insert_events(stored_events, plan_chain=links, **kwargs)
+        insert = unretried(PostgresApplicationRecorder.insert_events)
+        ids = insert(self, stored_events, plan_chain=links, **kwargs)
         self.chain.remember(links)
         return ids
 
@@ -259,3 +271,10 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
                 )
             )
             return sorted(row["id"] for row in curs.fetchall())
+
+
+class SnapshotPostgresRecorder(PostgresAggregateRecorder):
+    """The snapshots' recorder, with one bounded attempt per call like the events'."""
+
+    insert_events = unretried(PostgresAggregateRecorder.insert_events)
+    select_events = unretried(PostgresAggregateRecorder.select_events)

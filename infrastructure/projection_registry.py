@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from infrastructure.sql_views import Database
 
+TABLE = "projection_versions"
+
 
 class VersionRegistry:
     """Which generation of each view serves; kept in the database so restarts agree."""
@@ -14,7 +16,7 @@ class VersionRegistry:
         self.db = db
         self._memory: dict[str, int] = {}
         if db is not None:
-            self.table = db.table("projection_versions")
+            self.table = db.table(TABLE)
             with db.transaction(commit=True) as cursor:
                 if db.kind == "postgres":
                     db.execute(cursor, "SELECT pg_advisory_xact_lock(4851733)")

@@ -11,6 +11,7 @@ database restart resumes processing without restarting the process.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,6 +25,7 @@ from psycopg.sql import SQL, Identifier
 
 from application.plans import IntegrationPlans
 from domain.events import PlanEvent
+from infrastructure.heartbeats import HEARTBEAT_SECONDS
 from projections.base import BatchProjection, PlanFollower, PlanRowsProjection, Processed
 
 log = structlog.get_logger("iplan.projections")
@@ -71,8 +73,11 @@ class ProjectionWorker:
         idle_poll: tuple[float, float] = (0.05, 0.2),
         retry_delay: tuple[float, float] = (0.2, 5.0),
         on_progress: threading.Condition | None = None,
+        heartbeat: Callable[[ProjectionStatus], None] | None = None,
     ) -> None:
         self.plans = plans
+        self.heartbeat = heartbeat
+        self._last_beat = 0.0
         self.projection = projection
         self.batch_size = batch_size
         self.idle_poll = idle_poll
@@ -158,6 +163,7 @@ class ProjectionWorker:
         idle = self.idle_poll[0]
         retry = self.retry_delay[0]
         while not self._stopping.is_set():
+            self._beat()
             try:
                 count = self.run_batch()
             except Exception as error:
@@ -180,6 +186,16 @@ class ProjectionWorker:
             self._wake.wait(idle)
             self._wake.clear()
             idle = min(idle * 2, self.idle_poll[1])
+
+    def _beat(self) -> None:
+        """Tells the store this worker runs (readiness reads it), every HEARTBEAT_SECONDS."""
+        if self.heartbeat is None or time.monotonic() - self._last_beat < HEARTBEAT_SECONDS:
+            return
+        self._last_beat = time.monotonic()
+        try:
+            self.heartbeat(self.status())
+        except Exception as error:  # the store is away: readiness will say so
+            log.debug("projection_heartbeat_failed", projection=self.name, error=str(error))
 
     def _safe_position(self) -> int | None:
         try:

@@ -6,6 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import (
+    AggregateRecorder,
     ApplicationRecorder,
     InfrastructureFactory,
     Mapper,
@@ -20,6 +21,7 @@ from infrastructure.chained_recorders import (
     ChainedPostgresRecorder,
     ChainedSQLiteRecorder,
     RecorderIntegrity,
+    SnapshotPostgresRecorder,
 )
 from infrastructure.crypto import KeyMaterialError, MasterKeys
 from infrastructure.encrypting_mapper import PersonalDataMapper
@@ -31,13 +33,15 @@ from infrastructure.keystore import (
     PostgresKeyTable,
     SQLiteKeyTable,
 )
+from infrastructure.postgres_connections import bound_waits
 
 
 class PersonalDataProtection:
     """The application's StoreAdapters: one per application, used while it is constructed."""
 
-    def __init__(self, masters: MasterKeys) -> None:
+    def __init__(self, masters: MasterKeys, *, connect_timeout: float = 5.0) -> None:
         self.masters = masters
+        self.connect_timeout = connect_timeout
         self._keys: KeyRing | None = None
         self._integrity: RecorderIntegrity | None = None
         self._integrity_key: bytes | None = None
@@ -55,6 +59,9 @@ class PersonalDataProtection:
         return self._integrity
 
     def mapper(self, factory: InfrastructureFactory[Any], transcoder: Transcoder) -> Mapper[UUID]:
+        if isinstance(factory, PostgresFactory):
+            # Asked first, before anything touches the database.
+            bound_waits(factory.datastore, self.connect_timeout)
         self._keys = KeyRing(_key_table(factory), self.masters)
         return PersonalDataMapper(
             transcoder,
@@ -83,6 +90,17 @@ class PersonalDataProtection:
         else:
             raise TypeError(f"no chained recorder for {type(factory).__name__}")
         self._integrity = RecorderIntegrity(recorder)
+        return recorder
+
+    def snapshot_recorder(self, factory: InfrastructureFactory[Any]) -> AggregateRecorder:
+        if not isinstance(factory, PostgresFactory):
+            return factory.aggregate_recorder(purpose="snapshots")
+        recorder = SnapshotPostgresRecorder(
+            factory.datastore,
+            events_table_name=f"{factory.env.name.lower() or 'stored'}_snapshots",
+        )
+        if factory.env_create_table():
+            recorder.create_table()
         return recorder
 
     def integrity_key(self) -> bytes:

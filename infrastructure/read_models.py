@@ -22,6 +22,7 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder
 
 from application.plans import IntegrationPlans
 from domain.plan import IntegrationPlan
+from infrastructure.heartbeats import Heartbeats
 from infrastructure.projection_registry import VersionRegistry
 from infrastructure.projection_runner import (
     REBUILDING,
@@ -92,6 +93,7 @@ class ReadModels:
         self.plans = plans
         self.db = database_of(plans)
         self.registry = VersionRegistry(self.db)
+        self.heartbeats = Heartbeats(self.db) if self.db is not None else None
         self.batch_size = batch_size
         self.idle_poll = idle_poll
         self.retry_delay = retry_delay
@@ -185,12 +187,14 @@ class ReadModels:
     def stop(self) -> None:
         self._stopping.set()
         with self._lock:
-            self._started = False
+            was_started, self._started = self._started, False
             for worker in [*self.rebuilds.values(), *self.workers.values()]:
                 worker.stop()
         for thread in (self._watcher, self._listener):
             if thread is not None:
                 thread.join(5)
+        if was_started:
+            self._forget_heartbeats()
         self._watcher = self._listener = None
         # Old generations waiting out their grace period are dropped now, while the
         # store is still open, rather than by a timer after it was closed.
@@ -320,6 +324,27 @@ class ReadModels:
             old.projection.view.drop()
         log.info("projection_switched", projection=name, version=fresh.version)
 
+    def _beat(self, status: ProjectionStatus) -> None:
+        if self.heartbeats is not None:
+            self.heartbeats.beat(
+                name=status.name,
+                version=status.version,
+                state=status.state,
+                position=status.position or 0,
+                lag_events=status.lag_events,
+                lag_seconds=status.lag_seconds,
+            )
+
+    def _forget_heartbeats(self) -> None:
+        """A clean stop says so at once, rather than leaving readiness to wait them out."""
+        if self.heartbeats is None:
+            return
+        for worker in self.workers.values():
+            try:
+                self.heartbeats.forget(worker.name, worker.version)
+            except Exception:
+                log.warning("projection_heartbeat_not_forgotten", projection=worker.name)
+
     def _publish(self, worker: ProjectionWorker) -> None:
         view = worker.projection.view
         if isinstance(view, SqlAnalyticsView):
@@ -336,6 +361,7 @@ class ReadModels:
             idle_poll=self.idle_poll,
             retry_delay=self.retry_delay,
             on_progress=self.progress,
+            heartbeat=self._beat,
         )
 
     def _load(self, plan_id: UUID, version: int) -> IntegrationPlan:

@@ -52,6 +52,26 @@ class Settings(BaseSettings):
     projection_wait_seconds: float = Field(
         5.0, description="How long a read with min_position waits for the read models (503 after)."
     )
+    ready_max_lag_seconds: float = Field(
+        60.0,
+        description="Readiness fails while a read model is further behind the entries than this.",
+    )
+    request_threads: int | None = Field(
+        None,
+        description="Threads serving requests; default: the PostgreSQL pool's size plus "
+        "overflow, or 16 on SQLite.",
+    )
+    max_concurrent_requests: int | None = Field(
+        None,
+        description="Requests in flight at most; past it a request gets 503 with Retry-After "
+        "at once. Default: twice the request threads.",
+    )
+    header_timeout_seconds: float = Field(
+        10.0, description="A connection whose request headers take longer is closed."
+    )
+    body_timeout_seconds: float = Field(
+        30.0, description="A request whose body takes longer to arrive gets 408."
+    )
     log_level: str = "INFO"
     log_format: Literal["auto", "json", "console"] = Field(
         "auto", description="auto: JSON unless standard error is a terminal."
@@ -65,6 +85,29 @@ class Settings(BaseSettings):
         SecretStr(""),
         description="Comma-separated base64 master keys still readable until `iplan keys rotate`.",
     )
+
+    @property
+    def threads(self) -> int:
+        """How many requests are served at once (the sync endpoints' thread pool)."""
+        if self.request_threads is not None:
+            return self.request_threads
+        if self.store == "postgres":
+            return self.postgres_pool_size + self.postgres_max_overflow
+        return 16
+
+    @property
+    def concurrency_limit(self) -> int:
+        return self.max_concurrent_requests or 2 * self.threads
+
+    def postgres_connection_kwargs(self) -> dict[str, str | int]:
+        """How to reach PostgreSQL with psycopg directly (probes, bulk tools)."""
+        return {
+            "host": self.postgres_host,
+            "port": self.postgres_port,
+            "dbname": self.postgres_dbname,
+            "user": self.postgres_user,
+            "password": self.postgres_password.get_secret_value(),
+        }
 
     @property
     def sqlite_path(self) -> Path:
@@ -92,6 +135,8 @@ class Settings(BaseSettings):
             "POSTGRES_MAX_OVERFLOW": str(self.postgres_max_overflow),
             "POSTGRES_CONNECT_TIMEOUT": str(self.postgres_connect_timeout),
             "POSTGRES_LOCK_TIMEOUT": str(self.postgres_lock_timeout),
-            "POSTGRES_PRE_PING": "y",
+            # No round trip per checkout: dead connections are found by their socket
+            # (infrastructure/postgres_connections.py).
+            "POSTGRES_PRE_PING": "n",
             "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT": "30",
         }

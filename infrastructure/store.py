@@ -30,7 +30,9 @@ def build_plans(
 ) -> IntegrationPlans:
     if settings.store == "sqlite":
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-    protection = PersonalDataProtection(master_keys(settings))
+    protection = PersonalDataProtection(
+        master_keys(settings), connect_timeout=settings.postgres_connect_timeout
+    )
     plans = IntegrationPlans(settings.eventsourcing_env(), today=today, adapters=protection)
     try:
         # Fails fast when the master key does not fit the database's keys.
@@ -40,6 +42,13 @@ def build_plans(
         raise
     plans.use_position_finder(position_finder(plans.recorder))
     return plans
+
+
+def events_table_name(settings: Settings) -> str:
+    """The library names the events table per store (SQLite) or per application (PostgreSQL)."""
+    if settings.store == "sqlite":
+        return "stored_events"
+    return f"{IntegrationPlans.name.lower()}_events"
 
 
 def rotate_master_key(settings: Settings) -> int:

@@ -14,15 +14,15 @@ from infrastructure.settings import Settings
 from infrastructure.store import build_plans
 from tests.builders import TODAY
 from tests.e2e.session import ApiSession, open_plan_body
+from tests.e2e.test_readiness import until_ready
 
 
 def test_health_and_readiness(api: ApiSession) -> None:
     assert api.client.get("/healthz").json() == {"status": "ok", "position": None}
     api.open_plan()
-    ready = api.client.get("/readyz")
-    assert ready.status_code == 200
-    assert ready.json()["status"] == "ready"
-    assert ready.json()["position"] >= 1
+    ready = until_ready(api.client)
+    assert ready["status"] == "ready"
+    assert ready["position"] >= 1
 
 
 def test_metrics_count_requests_by_route_template_and_status(sqlite_api: ApiSession) -> None:
