@@ -12,7 +12,11 @@ from api.auth import TokenVerifier
 from api.deps import PlansSource, ReadModelsSource
 from api.errors import install_error_handlers
 from api.metrics import Metrics
-from api.middleware import BodyLimitMiddleware, RequestLogMiddleware
+from api.middleware import (
+    BodyLimitMiddleware,
+    ConcurrencyLimitMiddleware,
+    RequestLogMiddleware,
+)
 from api.routers import (
     audit,
     entries,
@@ -58,10 +62,9 @@ def create_app(settings: Settings, plans: IntegrationPlans | None = None) -> Fas
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if settings.store == "postgres":
-            # Sync endpoints run in anyio's thread pool: no more threads than pooled connections.
-            limiter = anyio.to_thread.current_default_thread_limiter()
-            limiter.total_tokens = settings.postgres_pool_size + settings.postgres_max_overflow
+        # Sync endpoints run in anyio's thread pool: on PostgreSQL no more threads than
+        # pooled connections; the concurrency limit sheds what would only queue.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         # In process, the read models catch up in the background: the API serves at once.
         read_models.start()
         try:
@@ -88,6 +91,15 @@ def create_app(settings: Settings, plans: IntegrationPlans | None = None) -> Fas
     routers = (plan_lists, plan_routes, entries, goals, placements, lifecycle, audit, stats)
     for module in (*routers, projections_admin, health):
         app.include_router(module.router)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.api_max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_bytes=settings.api_max_body_bytes,
+        timeout=settings.body_timeout_seconds,
+    )
+    app.add_middleware(
+        ConcurrencyLimitMiddleware,
+        limit=settings.concurrency_limit,
+        connect_timeout=settings.postgres_connect_timeout,
+    )
     app.add_middleware(RequestLogMiddleware, metrics=app.state.metrics)
     return app

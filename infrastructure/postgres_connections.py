@@ -8,6 +8,7 @@ write. Here instead:
 
 - one bounded wait: a connection attempt gives up after the connect timeout, and the
   recorders call the library's methods without its retry loop (see `unretried`);
+- after an outage the next request connects at once (see `reconnect_timeout` below);
 - dead connections are spotted without a round trip: an idle connection whose socket
   is readable has been closed or told to close by the server (a restart, a cut proxy).
   Only then is it pinged, and the whole pool is checked at once, so the next request
@@ -17,7 +18,9 @@ write. Here instead:
 from __future__ import annotations
 
 import select
+import time
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from eventsourcing.postgres import ConnectionPool, PostgresDatastore
@@ -25,6 +28,24 @@ from psycopg import Connection
 from psycopg.rows import DictRow
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# When the request being served must have its connections by (time.monotonic()); set by
+# the API for each request, unset in commands and workers. A request that queued for a
+# thread while the database was away has spent its wait already: it fails at once
+# instead of waiting the connect timeout a second time.
+CONNECTION_DEADLINE: ContextVar[float | None] = ContextVar("connection_deadline", default=None)
+
+
+class DeadlinePool(ConnectionPool[Connection[DictRow]]):
+    """Waits for a connection no longer than the pool's timeout or the request's deadline."""
+
+    def getconn(self, timeout: float | None = None) -> Connection[DictRow]:
+        deadline = CONNECTION_DEADLINE.get()
+        if deadline is not None:
+            wait = self.timeout if timeout is None else timeout
+            # A connection ready in the pool is still handed out past the deadline.
+            timeout = max(min(wait, deadline - time.monotonic()), 0.01)
+        return super().getconn(timeout)
 
 
 def has_pending_input(conn: Connection[Any]) -> bool:
@@ -42,7 +63,7 @@ def bound_waits(datastore: PostgresDatastore, connect_timeout: float) -> None:
     Keeps every other setting of the library's pool; call before the first query.
     """
     old = datastore.pool
-    pool: ConnectionPool[Connection[DictRow]]
+    pool: DeadlinePool
     kwargs = old.kwargs if isinstance(old.kwargs, dict) else {}
 
     def check_alive(conn: Connection[DictRow]) -> None:
@@ -57,7 +78,7 @@ def bound_waits(datastore: PostgresDatastore, connect_timeout: float) -> None:
                 pool.check()
                 raise
 
-    pool = ConnectionPool(
+    pool = DeadlinePool(
         connection_class=old.connection_class,
         # libpq's own limit on one connection attempt (whole seconds, at least 2).
         kwargs={**kwargs, "connect_timeout": max(2, round(connect_timeout))},
@@ -69,6 +90,11 @@ def bound_waits(datastore: PostgresDatastore, connect_timeout: float) -> None:
         timeout=connect_timeout,
         max_waiting=old.max_waiting,
         max_lifetime=old.max_lifetime,
+        # A slot whose reconnection fails is given up after a second instead of retrying
+        # with growing pauses: the next request then connects at once (the pool grows on
+        # demand), so the first request after an outage succeeds instead of waiting for
+        # a reconnection scheduled seconds later.
+        reconnect_timeout=1.0,
         name="iplan",
         get_password_func=old.get_password_func,
     )

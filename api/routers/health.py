@@ -23,7 +23,7 @@ from infrastructure.read_models import NAMES
 from infrastructure.readiness import ProjectionReadiness, Readiness, StoreProbe, judge
 
 router = APIRouter(tags=["operations"])
-PROBE_DEADLINE_S = 1.8
+PROBE_DEADLINE_S = 1.5
 
 
 class Health(BaseModel):
