@@ -26,7 +26,13 @@ from psycopg.sql import SQL, Identifier
 from application.plans import IntegrationPlans
 from domain.events import PlanEvent
 from infrastructure.heartbeats import HEARTBEAT_SECONDS
-from projections.base import BatchProjection, PlanFollower, PlanRowsProjection, Processed
+from projections.base import (
+    BatchAlreadyApplied,
+    BatchProjection,
+    PlanFollower,
+    PlanRowsProjection,
+    Processed,
+)
 
 log = structlog.get_logger("iplan.projections")
 
@@ -106,8 +112,10 @@ class ProjectionWorker:
     def run_batch(self) -> int:
         """Applies the next batch of notifications; returns how many there were."""
         with self._lock:
-            start = (self.position() or 0) + 1
-            notifications = self.plans.recorder.select_notifications(start, self.batch_size)
+            after = self.position()
+            notifications = self.plans.recorder.select_notifications(
+                (after or 0) + 1, self.batch_size
+            )
             if not notifications:
                 return 0
             batch = [
@@ -117,7 +125,13 @@ class ProjectionWorker:
                 for n in notifications
             ]
             try:
-                self.projection.process_batch(batch)
+                self.projection.process_batch(batch, after=after)
+            except BatchAlreadyApplied:
+                # Another worker applied them first (e.g. `iplan demo` catching up beside a
+                # running service): go on from where it got to.
+                log.info("projection_batch_applied_elsewhere", projection=self.name)
+                self.projection.reset()
+                return len(batch)
             except BaseException:
                 # The transaction rolled back; what the projection holds in memory may be ahead.
                 self.projection.reset()
@@ -241,10 +255,10 @@ def catch_up_together(
     follower = PlanFollower(loads[0] if loads else None)
     try:
         while True:
-            positions = {w.position() or 0 for w in workers}
-            if len(positions) != 1:
+            afters = [w.position() for w in workers]
+            if len({a or 0 for a in afters}) != 1:
                 break
-            start = positions.pop() + 1
+            start = (afters[0] or 0) + 1
             notifications = plans.recorder.select_notifications(start, batch_size)
             if not notifications:
                 break
@@ -253,8 +267,8 @@ def catch_up_together(
                 for n in notifications
             ]
             followed = follower.advance_batch(batch)
-            for worker in workers:
-                worker.projection.process_batch(batch, followed)
+            for worker, after in zip(workers, afters, strict=True):
+                worker.projection.process_batch(batch, followed, after=after)
     except Exception:
         log.exception("projection_rebuild_together_failed")
     for worker in workers:

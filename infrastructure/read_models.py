@@ -76,6 +76,28 @@ def database_of(plans: IntegrationPlans) -> Database | None:
     return None
 
 
+class PendingDrop:
+    """An old generation to drop after a grace period (by a timer), or at stop, whichever
+    comes first, and only once: a stop waits for a timer already dropping it."""
+
+    def __init__(self, drop: Callable[[], None], delay: float | None) -> None:
+        self._drop = drop
+        self._lock = threading.Lock()
+        self._done = False
+        self._timer = None if delay is None else threading.Timer(delay, self.now)
+        if self._timer is not None:
+            self._timer.daemon = True
+            self._timer.start()
+
+    def now(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        with self._lock:
+            if not self._done:
+                self._done = True
+                self._drop()
+
+
 class ReadModels:
     """All read models of one application, their workers and their generations."""
 
@@ -87,7 +109,7 @@ class ReadModels:
         idle_poll: tuple[float, float] = (0.05, 0.2),
         retry_delay: tuple[float, float] = (0.2, 5.0),
         names: Iterable[str] = NAMES,
-        drop_delay: float = 5.0,
+        drop_delay: float | None = 5.0,
         watch_interval: float = 2.0,
     ) -> None:
         self.plans = plans
@@ -106,7 +128,7 @@ class ReadModels:
         self._watcher: threading.Thread | None = None
         self._listener: threading.Thread | None = None
         self.drop_delay = drop_delay
-        self._pending_drops: list[tuple[threading.Timer, Callable[[], None]]] = []
+        self._pending_drops: list[PendingDrop] = []
         self.watch_interval = watch_interval
         for name in names:
             self.workers[name] = self._worker(name, self.registry.get(name))
@@ -199,11 +221,8 @@ class ReadModels:
         # Old generations waiting out their grace period are dropped now, while the
         # store is still open, rather than by a timer after it was closed.
         pending, self._pending_drops = self._pending_drops, []
-        for timer, drop in pending:
-            already_dropped = timer.finished.is_set()
-            timer.cancel()
-            if not already_dropped:
-                drop()
+        for drop in pending:
+            drop.now()
 
     def sync(self) -> None:
         """Follows a switch-over made by another process (the registry names the generation)."""
@@ -237,9 +256,14 @@ class ReadModels:
             worker.wake()
 
     def status(self) -> list[ProjectionStatus]:
-        statuses = [w.status() for w in self.workers.values()]
-        statuses += [w.status() for w in self.rebuilds.values()]
-        return statuses
+        """Serving generations first, then rebuilds under way (safe while they switch)."""
+        with self._lock:
+            workers = [*self.workers.values(), *self.rebuilds.values()]
+        return [w.status() for w in workers]
+
+    def rebuilding(self) -> set[str]:
+        with self._lock:
+            return set(self.rebuilds)
 
     # -- rebuilding -------------------------------------------------------------------
 
@@ -315,13 +339,10 @@ class ReadModels:
                 fresh.start()
         # Other processes follow within `watch_interval`; until then they read the old
         # generation, so it is dropped only after a grace period.
-        if self.drop_delay > 0:
-            timer = threading.Timer(self.drop_delay, old.projection.view.drop)
-            timer.daemon = True
-            self._pending_drops.append((timer, old.projection.view.drop))
-            timer.start()
-        else:
+        if self.drop_delay == 0:
             old.projection.view.drop()
+        else:
+            self._pending_drops.append(PendingDrop(old.projection.view.drop, self.drop_delay))
         log.info("projection_switched", projection=name, version=fresh.version)
 
     def _beat(self, status: ProjectionStatus) -> None:

@@ -14,7 +14,7 @@ from eventsourcing.persistence import Tracking
 from infrastructure.sql_views import Database, SqlTables, TableSpec
 from projections import plan_summary as ps
 from projections import worklist as wl
-from projections.base import PlanRows
+from projections.base import UNCHECKED, After, PlanRows
 
 SUMMARY_TABLES = (
     TableSpec(
@@ -92,8 +92,10 @@ class SqlPlanRowsMixin:
     def tracking_name(self, application_name: str) -> str:
         return f"{application_name}:{self.tables.generation}"
 
-    def replace_plans(self, rows: Mapping[UUID, PlanRows], tracking: Tracking) -> None:
-        self.tables.replace_plans(rows, tracking)
+    def replace_plans(
+        self, rows: Mapping[UUID, PlanRows], tracking: Tracking, *, after: After = UNCHECKED
+    ) -> None:
+        self.tables.replace_plans(rows, tracking, after)
 
     def insert_tracking(self, tracking: Tracking) -> None:
         self.tables.replace_plans({}, tracking)

@@ -21,7 +21,14 @@ from eventsourcing.persistence import Tracking
 from domain import events as ev
 from domain.access import PersonalDataRead
 from domain.plan import IntegrationPlan
-from projections.base import BatchProjection, BatchView, Processed, canonical
+from projections.base import (
+    UNCHECKED,
+    After,
+    BatchProjection,
+    BatchView,
+    Processed,
+    canonical,
+)
 from projections.memory import MemoryTracking
 
 ENTRY = "entry"
@@ -127,6 +134,8 @@ class AuditLogView(BatchView):
         records: Sequence[AuditRecord],
         retractions: Sequence[Retraction],
         tracking: Tracking,
+        *,
+        after: After = UNCHECKED,
     ) -> None:
         """Appends records, marks retracted entries and records tracking, atomically."""
 
@@ -144,7 +153,11 @@ class AuditLogProjection(BatchProjection[AuditLogView]):
         super().__init__(view)
 
     def process_batch(
-        self, batch: Sequence[Processed], followed: Mapping[UUID, IntegrationPlan] | None = None
+        self,
+        batch: Sequence[Processed],
+        followed: Mapping[UUID, IntegrationPlan] | None = None,
+        *,
+        after: After = UNCHECKED,
     ) -> None:
         if not batch:
             return
@@ -161,7 +174,7 @@ class AuditLogProjection(BatchProjection[AuditLogView]):
                 retractions.append(
                     Retraction(entry.originator_id, entry.version, entry.originator_version)
                 )
-        self.view.record(records, retractions, batch[-1].tracking)
+        self.view.record(records, retractions, batch[-1].tracking, after=after)
 
 
 class MemoryAuditLogView(AuditLogView):
@@ -176,10 +189,12 @@ class MemoryAuditLogView(AuditLogView):
         records: Sequence[AuditRecord],
         retractions: Sequence[Retraction],
         tracking: Tracking,
+        *,
+        after: After = UNCHECKED,
     ) -> None:
         key = self.tracking_name(tracking.application_name)
         with self.tracking.lock:
-            self.tracking.check(key, tracking)
+            self.tracking.check(key, tracking, after)
             for r in records:
                 self._records[(r.kind, r.seq)] = r
                 if r.kind == ENTRY and r.version is not None:

@@ -167,9 +167,8 @@ class TcpProxy:
                 listener = self._listener
                 sockets = [s for pair in self._pairs for s in pair]
             selector = selectors.DefaultSelector()
-            if listener is not None:
-                selector.register(listener, selectors.EVENT_READ)
-            for s in sockets:
+            # Any of them may be closed by cut() meanwhile: skip it this round.
+            for s in [listener, *sockets] if listener is not None else sockets:
                 with contextlib.suppress(ValueError, KeyError, OSError):
                     selector.register(s, selectors.EVENT_READ)
             try:
