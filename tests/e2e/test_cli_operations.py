@@ -138,4 +138,4 @@ def test_a_worker_started_while_the_database_is_away_waits_for_it(tmp_path: Path
             worker.send_signal(signal.SIGTERM)
             assert worker.wait(20) == 0, log.read_text()
         finally:
-            stop(worker)  # type: ignore[arg-type]
+            stop(worker)
