@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 import anyio.to_thread
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from api.auth import TokenVerifier
 from api.deps import PlansSource, ReadModelsSource
@@ -75,11 +76,14 @@ def create_app(settings: Settings, plans: IntegrationPlans | None = None) -> Fas
             if probe is not None:
                 probe.close()
 
-    app = FastAPI(
+    # The docs' Swagger UI and ReDoc are served from the package, not a CDN: the service
+    # runs on county intranets without internet (no validator badge, no web fonts).
+    app = FastAPIOffline(
         title="iplan — integration plans",
         version="1",
         description=DESCRIPTION,
         lifespan=lifespan,
+        swagger_ui_parameters={"validatorUrl": None},
     )
     app.state.settings = settings
     app.state.plans_source = source

@@ -85,7 +85,10 @@ def decode_cursor(cursor: str) -> tuple[date, str]:
 
 def summary_rows(plan: IntegrationPlan) -> PlanRows:
     state = plan.state
-    open_measures = [m for m in state.measures.values() if m.status == "agreed"]
+    # An erased plan accepts no entry ever again: nothing of it is due any more.
+    open_measures = [
+        m for m in state.measures.values() if m.status == "agreed" and not state.is_erased
+    ]
     consultations = [c.held_on for c in state.consultations]
     row = {
         "plan_id": plan.id,

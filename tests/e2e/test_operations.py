@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import anyio.to_thread
@@ -142,3 +143,15 @@ def test_a_body_nested_too_deep_to_parse_is_400(sqlite_api: ApiSession) -> None:
     )
     assert response.status_code == 400
     assert response.json()["code"] == "malformed_request"
+
+
+def test_the_api_docs_need_nothing_from_the_internet(sqlite_api: ApiSession) -> None:
+    for page in ("/docs", "/redoc"):
+        html = sqlite_api.client.get(page).text
+        referenced = re.findall(r"""(?:src|href)=["']([^"']+)["']""", html)
+        assert referenced, page
+        for url in referenced:
+            assert url.startswith("/"), (page, url)  # the service's own origin only
+            assert sqlite_api.client.get(url).status_code == 200, url
+        assert "https://" not in html.replace("https://iplan.example", "")
+    assert '"validatorUrl": null' in sqlite_api.client.get("/docs").text
