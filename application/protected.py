@@ -16,7 +16,7 @@ from eventsourcing.domain import DomainEventProtocol, MutableOrImmutableAggregat
 from eventsourcing.persistence import ApplicationRecorder, EventStore, Mapper, Recording
 
 from application.errors import PlanNotFound
-from application.protection import PLAN, IntegrityReport, StoreAdapters
+from application.protection import PLAN, IntegrityReport, KeyRotation, StoreAdapters
 from domain import events as ev
 
 
@@ -67,6 +67,27 @@ class ProtectedApplication(Application[UUID]):
             raise PlanNotFound(f"no plan {plan_id}")
         return report
 
+    def stored_municipality(self, plan_id: UUID) -> str | None:
+        """Where the plan's stored entries place it, read without opening anything personal
+        and skipping what does not decode, so that a plan broken by tampering can still be
+        placed in a caller's scope (its integrity report is what an auditor asks for)."""
+        place: str | None = None
+        retracted: set[int] = set()
+        entries = []
+        for stored in self.recorder.select_events(plan_id):
+            try:
+                entries.append(Mapper.to_domain_event(self.mapper, stored))
+            except Exception:  # noqa: S112 -- tampered bytes: place the plan by the rest
+                continue
+        retracted = {e.version for e in entries if isinstance(e, ev.EntryRetracted)}
+        for entry in entries:
+            if (
+                isinstance(entry, ev.PlanOpened | ev.PlanTransferred)
+                and entry.originator_version not in retracted
+            ):
+                place = entry.municipality
+        return place
+
     def verify_all(self) -> Iterator[IntegrityReport]:
         """Every chained history's report, one by one (`iplan verify --all`): each plan's,
         and each access record's with `subject` "access_record"."""
@@ -76,9 +97,9 @@ class ProtectedApplication(Application[UUID]):
             if report is not None:
                 yield report
 
-    def rewrap_keys(self) -> int:
-        """Re-wraps every plan's data key under the current master key (key rotation)."""
-        return self._protection().keys.rewrap_all()
+    def rotate_keys(self) -> KeyRotation:
+        """Re-wraps every plan's data key under the configured master key (key rotation)."""
+        return self._protection().keys.rotate()
 
     def _protection(self) -> StoreAdapters:
         if self._adapters is None:

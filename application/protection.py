@@ -38,13 +38,23 @@ class IntegrityReport:
     subject: str = PLAN
 
 
+@dataclass(frozen=True)
+class KeyRotation:
+    """What a master key rotation did: keys re-wrapped, the store's current master key (by
+    id), and the master keys retired (wrapping no stored key any more)."""
+
+    rewrapped: int
+    current: str
+    retired: list[str]
+
+
 class PlanKeys(Protocol):
     """Each plan's data key: destroying it makes the plan's personal values unreadable."""
 
     def destroy(self, plan_id: UUID) -> None: ...
 
-    def rewrap_all(self) -> int:
-        """Re-wraps every data key under the current master key; answers how many changed."""
+    def rotate(self) -> KeyRotation:
+        """Makes the configured master key the store's and re-wraps every data key under it."""
         ...
 
 

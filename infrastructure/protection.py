@@ -25,15 +25,18 @@ from infrastructure.chained_recorders import (
 )
 from infrastructure.crypto import KeyMaterialError, MasterKeys
 from infrastructure.encrypting_mapper import PersonalDataMapper
-from infrastructure.keystore import (
-    INTEGRITY_KEY_ID,
-    KeyRing,
-    KeyTable,
-    MemoryKeyTable,
-    PostgresKeyTable,
-    SQLiteKeyTable,
-)
+from infrastructure.integrity import GENESIS
+from infrastructure.key_tables import KeyTable, MemoryKeyTable, PostgresKeyTable, SQLiteKeyTable
+from infrastructure.keystore import INTEGRITY_KEY_ID, KeyRing
 from infrastructure.postgres_connections import bound_waits
+
+
+class IntegrityKeyMissing(KeyMaterialError):
+    """The chain's key is gone from a store that holds entries."""
+
+
+class IntegrityKeyChanged(KeyMaterialError):
+    """The chain's key is not the one the stored entries were chained with."""
 
 
 class PersonalDataProtection:
@@ -44,6 +47,7 @@ class PersonalDataProtection:
         self.connect_timeout = connect_timeout
         self._keys: KeyRing | None = None
         self._integrity: RecorderIntegrity | None = None
+        self._recorder: ChainedPOPORecorder | ChainedSQLiteRecorder | ChainedPostgresRecorder
         self._integrity_key: bytes | None = None
 
     @property
@@ -90,6 +94,7 @@ class PersonalDataProtection:
         else:
             raise TypeError(f"no chained recorder for {type(factory).__name__}")
         self._integrity = RecorderIntegrity(recorder)
+        self._recorder = recorder
         return recorder
 
     def snapshot_recorder(self, factory: InfrastructureFactory[Any]) -> AggregateRecorder:
@@ -104,16 +109,45 @@ class PersonalDataProtection:
         return recorder
 
     def integrity_key(self) -> bytes:
-        """The chain's HMAC key: made once, wrapped by the master key like a plan's key.
+        """The chain's HMAC key: made with the store's first entry, wrapped by the master key
+        like a plan's key, never made again (DESIGN 6a: a new key would make every plan
+        fail its check, and hide why).
 
         Loading it at start-up also checks that the master key fits the database.
         """
         if self._integrity_key is None:
-            key = self.keys.data_key(INTEGRITY_KEY_ID, create=True)
+            stored = self.keys.table.select(INTEGRITY_KEY_ID) is not None
+            if not stored and self._recorder.max_notification_id() is not None:
+                raise IntegrityKeyMissing(
+                    "the store's integrity key is missing from plan_keys although entries "
+                    "are stored: restore it from a backup (a new key would make every plan "
+                    "fail its integrity check)"
+                )
+            key = self.keys.data_key(INTEGRITY_KEY_ID, create=not stored)
             if key is None:
-                raise KeyMaterialError("the store's integrity key is missing")
+                raise IntegrityKeyMissing("the store's integrity key was destroyed")
             self._integrity_key = key
         return self._integrity_key
+
+    def check_integrity_key(self) -> None:
+        """Refuses a changed integrity key: the first links of the first histories in the
+        log must be what this key computes (one changed entry alone does not stop the
+        service; `iplan verify` finds it)."""
+        recorder = self._recorder
+        firsts = [n for n in recorder.select_notifications(1, 50) if n.originator_version == 1]
+        for first in firsts[:3]:
+            plan_id = first.originator_id
+            stored, links = recorder.select_history(
+                plan_id if isinstance(plan_id, UUID) else UUID(str(plan_id))
+            )
+            recorded = dict(links).get(1)
+            if stored and recorded and recorder.chain.fits(GENESIS, stored[0], recorded):
+                return
+        if firsts:
+            raise IntegrityKeyChanged(
+                "the store's integrity key does not fit the chain of the entries stored with "
+                "it (was plan_keys restored from another store?): refusing to start"
+            )
 
 
 def _key_table(factory: InfrastructureFactory[Any]) -> KeyTable:

@@ -14,7 +14,9 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder
 
 from application.clock import today_in_germany
 from application.plans import IntegrationPlans, PositionFinder
+from application.protection import KeyRotation
 from infrastructure.crypto import (
+    key_id,
     master_key_path,
     master_keys,
     new_key,
@@ -51,28 +53,29 @@ def events_table_name(settings: Settings) -> str:
     return f"{IntegrationPlans.name.lower()}_events"
 
 
-def rotate_master_key(settings: Settings) -> int:
-    """`iplan keys rotate`: re-wraps every plan's data key under a new master key.
+def rotate_master_key(settings: Settings) -> KeyRotation:
+    """`iplan keys rotate`: makes the configured master key the store's and re-wraps every
+    data key under it, without rewriting an entry; safe while services run (the protocol
+    in infrastructure/key_tables.py). Retires the master keys that wrap nothing any more.
 
-    With `IPLAN_MASTER_KEY` set, the new key is that one: put the new key there and the old
-    one in `IPLAN_PREVIOUS_MASTER_KEYS`, rotate, then drop the old one. Without it (the
-    embedded default), a new key is generated into the key file, kept there beside the old
-    one until every data key is re-wrapped, then the old one is removed. No entry is
-    rewritten. Answers how many data keys were re-wrapped.
+    With `IPLAN_MASTER_KEY` set, the new key is that one (the old one in
+    `IPLAN_PREVIOUS_MASTER_KEYS` on every process until the rotation is done). Without it
+    (the embedded default), a new key is generated into the key file first, where running
+    services find it when the store starts naming it; retired keys leave the file after.
     """
     key_file = None
     if settings.master_key is None and settings.store != "memory":
         key_file = master_key_path(settings)
-        current = read_key_file(key_file)
-        write_key_file(key_file, [new_key(), *current], replace=True)
+        write_key_file(key_file, [new_key(), *read_key_file(key_file)], replace=True)
     plans = build_plans(settings)
     try:
-        count = plans.rewrap_keys()
+        rotation = plans.rotate_keys()
     finally:
         plans.close()
     if key_file is not None:
-        write_key_file(key_file, read_key_file(key_file)[:1], replace=True)
-    return count
+        kept = [k for k in read_key_file(key_file) if key_id(k) not in rotation.retired]
+        write_key_file(key_file, kept, replace=True)
+    return rotation
 
 
 def position_finder(recorder: ApplicationRecorder) -> PositionFinder:

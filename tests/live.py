@@ -59,6 +59,7 @@ def wait_for_health(url: str, process: subprocess.Popen[bytes], log: Path) -> No
 @contextlib.contextmanager
 def live_server(tmp_path: Path, env: Mapping[str, str] | None = None) -> Iterator[Server]:
     """`iplan serve` on a free port with the given IPLAN_* settings (default: SQLite in tmp)."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     port = free_port()
     data_dir = tmp_path / "data"
     log = tmp_path / f"serve-{port}.log"

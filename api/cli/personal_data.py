@@ -58,21 +58,26 @@ def rotate() -> None:
     if settings.store == "memory":
         raise fail("IPLAN_STORE=memory has no stored keys to rotate", 2)
     try:
-        count = rotate_master_key(settings)
+        rotation = rotate_master_key(settings)
     except KeyMaterialError as error:
         raise fail(f"cannot rotate: {error}") from None
     out().print(
-        f"Re-wrapped {count} stored keys under the current master key "
+        f"Re-wrapped {rotation.rewrapped} stored keys under master key {rotation.current} "
         "(every plan's data key and the integrity chain's key)."
     )
+    if rotation.retired:
+        out().print(f"Retired master keys: {', '.join(rotation.retired)}.")
     err().print("[bold]Next:[/bold]")
     if settings.master_key is None:
         err().print(f"  - the new key is in {master_key_path(settings)}; the old one is removed;")
         err().print("  - back up that file again (separately from the database);")
-        err().print("  - restart running services: they read the key file at start only.")
+        err().print("  - running services picked the new key up from the file: no restart.")
     else:
         err().print("  - remove the old key from IPLAN_PREVIOUS_MASTER_KEYS on every process;")
-        err().print("  - restart them; every process must use the same IPLAN_MASTER_KEY;")
+        err().print(
+            "  - processes still without the new key answer 503 master_key_unavailable "
+            "until restarted with it; every process must use the same IPLAN_MASTER_KEY;"
+        )
         err().print(
             "  - retire the old key in the secret store (backups wrapped by it stay closed)."
         )
