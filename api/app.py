@@ -28,14 +28,18 @@ from api.routers import (
     plan_lists,
     projections_admin,
     stats,
+    subject_access,
 )
 from api.routers import plans as plan_routes
 from application.plans import IntegrationPlans
+from infrastructure.housekeeping import Periodic
 from infrastructure.logging import configure_logging
 from infrastructure.readiness import StoreProbe
+from infrastructure.retention import erase_expired
 from infrastructure.settings import Settings
 from infrastructure.store import events_table_name
 
+RETENTION_INTERVAL_S = 3600.0
 DESCRIPTION = """\
 Integration plans of refugees in follow-up accommodation, recorded as immutable entries.
 
@@ -50,6 +54,27 @@ the entries. Every write answers its global `position`; pass it as `min_position
 read to see your write: the read waits a few seconds at most (then 503 `projection_lagging`
 with `Retry-After`) and answers its own `position` (also as `X-Projection-Position`).
 """
+
+
+def housekeeping(
+    settings: Settings, source: PlansSource, read_models: ReadModelsSource
+) -> list[Periodic]:
+    """Anchor checkpoints and retention, if configured (the memory store keeps nothing)."""
+    jobs = []
+    if settings.store != "memory" and settings.anchor_interval_seconds > 0:
+        jobs.append(
+            Periodic("anchor", settings.anchor_interval_seconds, lambda: source.get().anchor())
+        )
+    years = settings.retention_years
+    if years is not None:
+        jobs.append(
+            Periodic(
+                "retention",
+                RETENTION_INTERVAL_S,
+                lambda: erase_expired(source.get(), read_models.get(), years),
+            )
+        )
+    return jobs
 
 
 def create_app(settings: Settings, plans: IntegrationPlans | None = None) -> FastAPI:
@@ -68,9 +93,14 @@ def create_app(settings: Settings, plans: IntegrationPlans | None = None) -> Fas
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         # In process, the read models catch up in the background: the API serves at once.
         read_models.start()
+        jobs = housekeeping(settings, source, read_models)
+        for job in jobs:
+            job.start()
         try:
             yield
         finally:
+            for job in jobs:
+                job.stop()
             read_models.close()
             source.close()
             if probe is not None:
@@ -92,7 +122,17 @@ def create_app(settings: Settings, plans: IntegrationPlans | None = None) -> Fas
     app.state.token_verifier = TokenVerifier(settings)
     app.state.metrics = Metrics()
     install_error_handlers(app)
-    routers = (plan_lists, plan_routes, entries, goals, placements, lifecycle, audit, stats)
+    routers = (
+        plan_lists,
+        plan_routes,
+        subject_access,
+        entries,
+        goals,
+        placements,
+        lifecycle,
+        audit,
+        stats,
+    )
     for module in (*routers, projections_admin, health):
         app.include_router(module.router)
     app.add_middleware(

@@ -16,7 +16,13 @@ from eventsourcing.domain import DomainEventProtocol, MutableOrImmutableAggregat
 from eventsourcing.persistence import ApplicationRecorder, EventStore, Mapper, Recording
 
 from application.errors import PlanNotFound
-from application.protection import PLAN, IntegrityReport, KeyRotation, StoreAdapters
+from application.protection import (
+    PLAN,
+    IntegrityReport,
+    KeyRotation,
+    KeyStatus,
+    StoreAdapters,
+)
 from domain import events as ev
 
 
@@ -97,6 +103,14 @@ class ProtectedApplication(Application[UUID]):
             if report is not None:
                 yield report
 
+    def anchor(self) -> int | None:
+        """A signed checkpoint of every history's head, outside the database (`iplan anchor`)."""
+        return self._protection().anchor()
+
+    def key_status(self) -> KeyStatus:
+        """The master keys by state, and erasures not final until their wrapping key retires."""
+        return self._protection().keys.status()
+
     def rotate_keys(self) -> KeyRotation:
         """Re-wraps every plan's data key under the configured master key (key rotation)."""
         return self._protection().keys.rotate()
@@ -105,6 +119,10 @@ class ProtectedApplication(Application[UUID]):
         if self._adapters is None:
             raise RuntimeError("built without personal-data protection: use build_plans()")
         return self._adapters
+
+    def _refresh_key(self, plan_id: UUID) -> None:
+        if self._adapters is not None:
+            self._adapters.keys.refresh(plan_id)
 
     def _destroy_key(self, plan_id: UUID) -> None:
         if self._adapters is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -48,14 +49,37 @@ class KeyRotation:
     retired: list[str]
 
 
+@dataclass(frozen=True)
+class PendingErasure:
+    """An erasure whose destroyed key may still sit in WAL archives or backups, wrapped by
+    a master key that is not retired yet."""
+
+    plan_id: UUID
+    erased_at: datetime
+    wrapping_key_id: str
+
+
+@dataclass(frozen=True)
+class KeyStatus:
+    masters: dict[str, str]  # master key id -> current, previous or retired
+    pending_erasures: list[PendingErasure]
+
+
 class PlanKeys(Protocol):
     """Each plan's data key: destroying it makes the plan's personal values unreadable."""
 
     def destroy(self, plan_id: UUID) -> None: ...
 
+    def refresh(self, plan_id: UUID) -> None:
+        """Forgets the plan's cached key if another process destroyed it meanwhile, so that
+        not even a read of the plan as it was before its erasure shows personal values."""
+        ...
+
     def rotate(self) -> KeyRotation:
         """Makes the configured master key the store's and re-wraps every data key under it."""
         ...
+
+    def status(self) -> KeyStatus: ...
 
 
 class PlanIntegrity(Protocol):
@@ -90,3 +114,8 @@ class StoreAdapters(Protocol):
     def recorder(self, factory: InfrastructureFactory[Any]) -> ApplicationRecorder: ...
 
     def snapshot_recorder(self, factory: InfrastructureFactory[Any]) -> AggregateRecorder: ...
+
+    def anchor(self) -> int | None:
+        """Writes a signed checkpoint of every history's head outside the database, if
+        anything was recorded since the last; answers its number."""
+        ...

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -25,8 +24,7 @@ from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
-from application.protection import IntegrityReport
-from infrastructure.integrity import CHAIN_TABLE, Chain, Link, subject_of, verify
+from infrastructure.integrity import CHAIN_TABLE, Chain, Link
 from infrastructure.postgres_connections import unretried
 
 Secret = Callable[[], bytes]
@@ -42,22 +40,11 @@ class ChainedRecorder(Protocol):
 
     def plan_ids(self) -> list[UUID]: ...
 
+    def chain_heads(self, after: int, upto: int) -> list[Link]:
+        """Each history's last entry recorded at positions (after, upto], with its link."""
+        ...
 
-class RecorderIntegrity:
-    """The application's PlanIntegrity port over a chained recorder."""
-
-    def __init__(self, recorder: ChainedRecorder) -> None:
-        self.recorder = recorder
-
-    def verify(self, plan_id: UUID) -> IntegrityReport | None:
-        stored, links = self.recorder.select_history(plan_id)
-        if not stored and not links:
-            return None
-        report = verify(self.recorder.chain, plan_id, stored, links)
-        return replace(report, subject=subject_of(stored))
-
-    def plan_ids(self) -> list[UUID]:
-        return self.recorder.plan_ids()
+    def max_notification_id(self) -> int | None: ...
 
 
 class ChainedPOPORecorder(POPOApplicationRecorder):
@@ -96,6 +83,18 @@ class ChainedPOPORecorder(POPOApplicationRecorder):
         with self._database_lock:
             ids = {UUID(i) for i, index in self._stored_events_index.items() if index}
             return sorted(ids | {i for i, links in self.links.items() if links})
+
+    def chain_heads(self, after: int, upto: int) -> list[Link]:
+        with self._database_lock:
+            last: dict[UUID, int] = {}
+            for stored in self._stored_events[after:upto]:  # notification id = index + 1
+                plan_id = UUID(str(stored.originator_id))
+                last[plan_id] = max(last.get(plan_id, 0), stored.originator_version)
+            return [
+                (plan_id, version, self.links[plan_id][version])
+                for plan_id, version in last.items()
+                if version in self.links.get(plan_id, {})
+            ]
 
 
 class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
@@ -168,6 +167,17 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
                 f"UNION SELECT plan_id FROM {CHAIN_TABLE}"
             )
             return sorted(UUID(row[0]) for row in c.fetchall())
+
+    def chain_heads(self, after: int, upto: int) -> list[Link]:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(
+                "SELECT h.originator_id, h.v, c.link FROM (SELECT originator_id, "  # noqa: S608
+                f"MAX(originator_version) AS v FROM {self.events_table_name} "
+                "WHERE rowid > ? AND rowid <= ? GROUP BY originator_id) h "
+                f"JOIN {CHAIN_TABLE} c ON c.plan_id = h.originator_id AND c.version = h.v",
+                (after, upto),
+            )
+            return [(UUID(r[0]), int(r[1]), bytes(r[2])) for r in c.fetchall()]
 
 
 class ChainedPostgresRecorder(PostgresApplicationRecorder):
@@ -271,6 +281,22 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
                 )
             )
             return sorted(row["id"] for row in curs.fetchall())
+
+    def chain_heads(self, after: int, upto: int) -> list[Link]:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                SQL(
+                    "SELECT h.originator_id AS plan_id, h.v AS version, c.link FROM "
+                    "(SELECT originator_id, MAX(originator_version) AS v FROM {} "
+                    "WHERE notification_id > %s AND notification_id <= %s "
+                    "GROUP BY originator_id) h "
+                    "JOIN {} c ON c.plan_id = h.originator_id AND c.version = h.v"
+                ).format(self.events_table, self.chain_table),
+                (after, upto),
+            )
+            return [
+                (row["plan_id"], int(row["version"]), bytes(row["link"])) for row in curs.fetchall()
+            ]
 
 
 class SnapshotPostgresRecorder(PostgresAggregateRecorder):

@@ -31,7 +31,7 @@ from eventsourcing.persistence import (
 from eventsourcing.utils import resolve_topic
 
 from application.errors import PlanTampered
-from infrastructure.crypto import is_sealed, seal, unseal
+from infrastructure.crypto import KeyMaterialError, is_sealed, seal, unseal
 from infrastructure.keystore import KeyRing
 
 PERSONAL = "personal"
@@ -138,7 +138,14 @@ class PersonalDataMapper(Mapper[UUID]):
         if not sealed:
             return {}  # an entry without personal values
         context = personal_context(plan_id, state["originator_version"])
-        return cast(dict[str, Any], self.transcoder.decode(unseal(key, sealed, context)))
+        try:
+            opened = unseal(key, sealed, context)
+        except (KeyMaterialError, ValueError):
+            raise PersonalPartForged(
+                f"entry {state['originator_version']} of plan {plan_id} holds a sealed part "
+                "that is not its own (moved or swapped in the database)"
+            ) from None
+        return cast(dict[str, Any], self.transcoder.decode(opened))
 
     def _tag(self, stored: StoredEvent, state: bytes) -> bytes:
         originator_id = cast(UUID, stored.originator_id)

@@ -15,9 +15,9 @@ from collections import OrderedDict
 from uuid import UUID
 
 from application.errors import PlanTampered
-from application.protection import KeyRotation
+from application.protection import KeyRotation, KeyStatus, PendingErasure
 from infrastructure.crypto import KeyMaterialError, MasterKeys, MasterKeyUnavailable, new_key
-from infrastructure.key_tables import CURRENT, PREVIOUS, KeyTable, Stored
+from infrastructure.key_tables import CURRENT, PREVIOUS, RETIRED, KeyTable, Stored
 
 # The store's own integrity key lives in the same table under an id no plan ever has.
 INTEGRITY_KEY_ID = UUID(int=0)
@@ -25,6 +25,10 @@ INTEGRITY_KEY_ID = UUID(int=0)
 
 class KeyRowMissing(PlanTampered):
     """A plan's key row is gone, but no erasure destroyed it: the database was tampered with."""
+
+
+class KeyRowForged(PlanTampered):
+    """A plan's key row names a master key the store never had, or does not unwrap for it."""
 
 
 class KeyRing:
@@ -37,6 +41,7 @@ class KeyRing:
         self._cache: OrderedDict[UUID, bytes] = OrderedDict()
         self._destroyed: set[UUID] = set()
         self._current: str | None = None
+        self._known_masters: set[str] = set()
         self._lock = threading.Lock()
 
     def data_key(self, plan_id: UUID, *, create: bool = False) -> bytes | None:
@@ -57,9 +62,38 @@ class KeyRing:
                     f"the key of plan {plan_id} is missing, but the plan was never erased"
                 )
             return None
-        key = self.masters.unwrap(plan_id, *row)
+        key = self._unwrap(plan_id, row)
         self._remember(plan_id, key)
         return key
+
+    def _unwrap(self, plan_id: UUID, row: tuple[str, bytes]) -> bytes:
+        if row[0] not in self._known_masters:
+            self._known_masters = set(self.table.masters())
+        if row[0] not in self._known_masters:
+            raise KeyRowForged(f"the key of plan {plan_id} names a master key the store never had")
+        try:
+            return self.masters.unwrap(plan_id, *row)
+        except MasterKeyUnavailable:
+            raise
+        except KeyMaterialError:
+            raise KeyRowForged(f"the key of plan {plan_id} is not its own") from None
+
+    def problem(self, plan_id: UUID, erased_in_history: bool) -> str | None:
+        """What is wrong with a plan's key, as an integrity finding; None if nothing."""
+        row = self.table.select(plan_id)
+        erasure = self.table.erasure(plan_id)
+        if row is None and erasure is None:
+            return "the plan's key is missing, but the plan was never erased"
+        if row is None and not erased_in_history:
+            return "the plan's key was destroyed without an erasure in its history"
+        if row is not None:
+            try:
+                self._unwrap(plan_id, row)
+            except MasterKeyUnavailable:
+                return None  # rotated elsewhere: not this plan's problem
+            except PlanTampered as error:
+                return error.message
+        return None
 
     def _store_new(self, plan_id: UUID) -> bytes | None:
         """A new plan's key, stored wrapped by the store's current master key; None when a
@@ -88,6 +122,12 @@ class KeyRing:
             self._current = next(k for k, state in masters.items() if state == CURRENT)
         return self._current
 
+    def refresh(self, plan_id: UUID) -> None:
+        if plan_id in self._cache and self.table.select(plan_id) is None:
+            with self._lock:
+                self._destroyed.add(plan_id)
+                self._cache.pop(plan_id, None)
+
     def destroy(self, plan_id: UUID) -> None:
         with self._lock:
             self._destroyed.add(plan_id)
@@ -111,12 +151,21 @@ class KeyRing:
         ]
         return KeyRotation(count, target, retired)
 
+    def status(self) -> KeyStatus:
+        masters = self.table.masters()
+        pending = [
+            PendingErasure(e.plan_id, e.erased_at, e.wrapping_key_id)
+            for e in self.table.erasures()
+            if masters.get(e.wrapping_key_id) != RETIRED
+        ]
+        return KeyStatus(masters, pending)
+
     def _rewrap_pass(self, target: str) -> int:
         count = 0
         for plan_id, row in self.table.select_all():
             if row[0] == target:
                 continue
-            data_key = self.masters.unwrap(plan_id, *row)
+            data_key = self._unwrap(plan_id, row)
             self.table.replace(plan_id, row, self.masters.wrap(plan_id, data_key, target))
             count += 1
         return count

@@ -16,11 +16,11 @@ from eventsourcing.popo import POPOFactory
 from eventsourcing.postgres import PostgresFactory
 from eventsourcing.sqlite import SQLiteFactory
 
+from infrastructure.anchors import AnchorBook, AnchorError, key_check
 from infrastructure.chained_recorders import (
     ChainedPOPORecorder,
     ChainedPostgresRecorder,
     ChainedSQLiteRecorder,
-    RecorderIntegrity,
     SnapshotPostgresRecorder,
 )
 from infrastructure.crypto import KeyMaterialError, MasterKeys
@@ -28,6 +28,7 @@ from infrastructure.encrypting_mapper import PersonalDataMapper
 from infrastructure.integrity import GENESIS
 from infrastructure.key_tables import KeyTable, MemoryKeyTable, PostgresKeyTable, SQLiteKeyTable
 from infrastructure.keystore import INTEGRITY_KEY_ID, KeyRing
+from infrastructure.plan_integrity import RecorderIntegrity
 from infrastructure.postgres_connections import bound_waits
 
 
@@ -42,9 +43,16 @@ class IntegrityKeyChanged(KeyMaterialError):
 class PersonalDataProtection:
     """The application's StoreAdapters: one per application, used while it is constructed."""
 
-    def __init__(self, masters: MasterKeys, *, connect_timeout: float = 5.0) -> None:
+    def __init__(
+        self,
+        masters: MasterKeys,
+        *,
+        connect_timeout: float = 5.0,
+        anchors: AnchorBook | None = None,
+    ) -> None:
         self.masters = masters
         self.connect_timeout = connect_timeout
+        self.anchors = anchors
         self._keys: KeyRing | None = None
         self._integrity: RecorderIntegrity | None = None
         self._recorder: ChainedPOPORecorder | ChainedSQLiteRecorder | ChainedPostgresRecorder
@@ -93,19 +101,22 @@ class PersonalDataProtection:
                 recorder.create_table()
         else:
             raise TypeError(f"no chained recorder for {type(factory).__name__}")
-        self._integrity = RecorderIntegrity(recorder)
+        self._integrity = RecorderIntegrity(recorder, self.keys, self.anchors)
         self._recorder = recorder
         return recorder
 
     def snapshot_recorder(self, factory: InfrastructureFactory[Any]) -> AggregateRecorder:
-        if not isinstance(factory, PostgresFactory):
-            return factory.aggregate_recorder(purpose="snapshots")
-        recorder = SnapshotPostgresRecorder(
-            factory.datastore,
-            events_table_name=f"{factory.env.name.lower() or 'stored'}_snapshots",
-        )
-        if factory.env_create_table():
-            recorder.create_table()
+        recorder: AggregateRecorder
+        if isinstance(factory, PostgresFactory):
+            recorder = SnapshotPostgresRecorder(
+                factory.datastore,
+                events_table_name=f"{factory.env.name.lower() or 'stored'}_snapshots",
+            )
+            if factory.env_create_table():
+                recorder.create_table()
+        else:
+            recorder = factory.aggregate_recorder(purpose="snapshots")
+        self.integrity.snapshots = recorder  # a snapshot beyond the last entry is a finding
         return recorder
 
     def integrity_key(self) -> bytes:
@@ -129,10 +140,27 @@ class PersonalDataProtection:
             self._integrity_key = key
         return self._integrity_key
 
+    def anchor(self) -> int | None:
+        if self.anchors is None:
+            return None
+        return self.anchors.write(self._recorder, self.integrity_key())
+
     def check_integrity_key(self) -> None:
-        """Refuses a changed integrity key: the first links of the first histories in the
-        log must be what this key computes (one changed entry alone does not stop the
-        service; `iplan verify` finds it)."""
+        """Refuses a changed integrity key: the anchor checkpoints name the key they were
+        written with, and the first links of the first histories in the log must be what
+        this key computes (one changed entry alone does not stop the service; `iplan
+        verify` finds it). Checkpoints that cannot be trusted do not stop it either: every
+        integrity report then fails and says why."""
+        if self.anchors is not None:
+            try:
+                anchored = self.anchors.read()
+            except AnchorError:
+                anchored = None
+            if anchored is not None and anchored.key_check != key_check(self.integrity_key()):
+                raise IntegrityKeyChanged(
+                    "the store's integrity key is not the one the anchor checkpoints were "
+                    "written with: refusing to start"
+                )
         recorder = self._recorder
         firsts = [n for n in recorder.select_notifications(1, 50) if n.originator_version == 1]
         for first in firsts[:3]:

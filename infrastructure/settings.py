@@ -72,6 +72,31 @@ class Settings(BaseSettings):
     body_timeout_seconds: float = Field(
         30.0, description="A request whose body takes longer to arrive gets 408."
     )
+    anchor_dir: Path | None = Field(
+        None,
+        description="Append-only directory of the signed chain-head checkpoints "
+        "(default: data_dir/anchors); in production a WORM or separate store.",
+    )
+    anchor_key_file: Path | None = Field(
+        None,
+        description="The checkpoints' Ed25519 signing key, kept apart from the database "
+        "(default: data_dir/anchor.key, made with the first checkpoint).",
+    )
+    anchor_public_key: str | None = Field(
+        None,
+        description="Base64 Ed25519 public key to verify checkpoints with where the signing "
+        "key is not at hand (auditors): `iplan anchor --public-key` prints it.",
+    )
+    anchor_interval_seconds: float = Field(
+        300.0, description="How often the service writes a checkpoint; 0: only `iplan anchor`."
+    )
+    retention_years: int | None = Field(
+        None,
+        ge=1,
+        le=100,
+        description="Erase the personal data of plans closed longer ago than this, "
+        "automatically (unset: never).",
+    )
     log_level: str = "INFO"
     log_format: Literal["auto", "json", "console"] = Field(
         "auto", description="auto: JSON unless standard error is a terminal."
@@ -108,6 +133,14 @@ class Settings(BaseSettings):
             "user": self.postgres_user,
             "password": self.postgres_password.get_secret_value(),
         }
+
+    @property
+    def anchor_path(self) -> Path:
+        return self.anchor_dir or self.data_dir / "anchors"
+
+    @property
+    def anchor_key_path(self) -> Path:
+        return self.anchor_key_file or self.data_dir / "anchor.key"
 
     @property
     def sqlite_path(self) -> Path:

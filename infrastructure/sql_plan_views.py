@@ -161,6 +161,14 @@ class SqlPlanSummaryView(SqlPlanRowsMixin, ps.PlanSummaryView):
         items = self._query(" AND p.plan_id = %s", [plan_id], as_of)
         return items[0] if items else None
 
+    def closed_before(self, day: date) -> list[UUID]:
+        rows = self.tables.select(
+            "SELECT plan_id FROM {plans} WHERE status = 'closed' AND closed_on < %s "
+            "ORDER BY plan_id",
+            [day],
+        )
+        return [r["plan_id"] for r in rows]
+
 
 class SqlWorklistView(SqlPlanRowsMixin, wl.WorklistView):
     def __init__(self, db: Database, version: int = 1) -> None:

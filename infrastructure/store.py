@@ -15,6 +15,7 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder
 from application.clock import today_in_germany
 from application.plans import IntegrationPlans, PositionFinder
 from application.protection import KeyRotation
+from infrastructure.anchors import AnchorBook
 from infrastructure.crypto import (
     key_id,
     master_key_path,
@@ -23,6 +24,7 @@ from infrastructure.crypto import (
     read_key_file,
     write_key_file,
 )
+from infrastructure.owner_only_file import owner_only_database
 from infrastructure.protection import PersonalDataProtection
 from infrastructure.settings import Settings
 
@@ -31,19 +33,30 @@ def build_plans(
     settings: Settings, *, today: Callable[[], date] = today_in_germany
 ) -> IntegrationPlans:
     if settings.store == "sqlite":
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        owner_only_database(settings.sqlite_path)
     protection = PersonalDataProtection(
-        master_keys(settings), connect_timeout=settings.postgres_connect_timeout
+        master_keys(settings),
+        connect_timeout=settings.postgres_connect_timeout,
+        anchors=anchor_book(settings),
     )
     plans = IntegrationPlans(settings.eventsourcing_env(), today=today, adapters=protection)
     try:
-        # Fails fast when the master key does not fit the database's keys.
+        # Fails fast when the master key does not fit the database, or the chain's key is
+        # missing or changed (never silently made anew).
         protection.integrity_key()
+        protection.check_integrity_key()
     except Exception:
         plans.close()
         raise
     plans.use_position_finder(position_finder(plans.recorder))
     return plans
+
+
+def anchor_book(settings: Settings) -> AnchorBook | None:
+    """The anchor checkpoints beside a durable store (the memory store keeps nothing)."""
+    if settings.store == "memory":
+        return None
+    return AnchorBook(settings.anchor_path, settings.anchor_key_path, settings.anchor_public_key)
 
 
 def events_table_name(settings: Settings) -> str:

@@ -123,6 +123,10 @@ class PlanSummaryView(PlanRowsView):
     def get_summary(self, plan_id: UUID, as_of: date | None = None) -> PlanSummary | None:
         """One plan's summary, or None."""
 
+    @abstractmethod
+    def closed_before(self, day: date) -> list[UUID]:
+        """Plans closed (and not reopened or erased) before `day`: due for erasure."""
+
 
 class PlanSummaryProjection(PlanRowsProjection):
     name = "plan_summary"
@@ -165,6 +169,13 @@ class MemoryPlanSummaryView(MemoryPlanRowsView, PlanSummaryView):
         page = items[:limit]
         more = len(items) > limit
         return SummaryPage(page, encode_cursor(page[-1]) if more and page else None)
+
+    def closed_before(self, day: date) -> list[UUID]:
+        return sorted(
+            row["plan_id"]
+            for row in self.store.table(PLANS)
+            if row["status"] == "closed" and row["closed_on"] < day
+        )
 
     def get_summary(self, plan_id: UUID, as_of: date | None = None) -> PlanSummary | None:
         overdue = self._overdue(as_of)

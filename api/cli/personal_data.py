@@ -6,6 +6,7 @@ from typing import Annotated
 from uuid import uuid4
 
 import typer
+from rich.table import Table
 
 from api.cli.session import err, fail, opened_plans, out, plan_id
 from application.errors import PlanNotFound
@@ -81,3 +82,31 @@ def rotate() -> None:
         err().print(
             "  - retire the old key in the secret store (backups wrapped by it stay closed)."
         )
+
+
+@keys.command()
+def status() -> None:
+    """The master keys by state, and erasures not yet final (their wrapping key not retired)."""
+    with opened_plans(Settings()) as plans:
+        report = plans.key_status()
+    table = Table(title="master keys (by id; the keys themselves are never shown)")
+    table.add_column("key id")
+    table.add_column("state")
+    for key, state in sorted(report.masters.items(), key=lambda kv: kv[1]):
+        table.add_row(key, state)
+    out().print(table)
+    if not report.pending_erasures:
+        out().print("Every erasure is final: no destroyed key is wrapped by a key not retired.")
+        return
+    pending = Table(title="erasures not yet final")
+    for column in ("plan", "erased at", "wrapped by"):
+        pending.add_column(column)
+    for e in report.pending_erasures:
+        pending.add_row(
+            str(e.plan_id), e.erased_at.isoformat(timespec="seconds"), e.wrapping_key_id
+        )
+    out().print(pending)
+    err().print(
+        "Their keys may still sit in WAL archives and backups, wrapped by the keys named: "
+        "rotate the master key (`iplan keys rotate`) and retire the old one to make them final."
+    )
