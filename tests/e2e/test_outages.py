@@ -34,9 +34,13 @@ class Answer:
 
 
 def call(
-    url: str, token: str | None = None, body: dict[str, Any] | None = None, timeout: float = 30
+    url: str,
+    token: str | None = None,
+    body: dict[str, Any] | None = None,
+    timeout: float = 30,
+    headers: dict[str, str] | None = None,
 ) -> Answer:
-    headers = {"Content-Type": "application/json"}
+    headers = {"Content-Type": "application/json", **(headers or {})}
     if token:
         headers["Authorization"] = f"Bearer {token}"
     data = None if body is None else json.dumps(body).encode()
