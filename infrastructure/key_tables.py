@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
 from typing import Any, Protocol
 from uuid import UUID
 
+import structlog
 from eventsourcing.postgres import PostgresDatastore
 from eventsourcing.sqlite import SQLiteDatastore
 from psycopg.sql import SQL, Identifier
@@ -31,6 +33,7 @@ KEY_TABLE = "plan_keys"
 MASTERS_TABLE = "master_keys"
 ERASURES_TABLE = "key_erasures"
 CURRENT, PREVIOUS, RETIRED = "current", "previous", "retired"
+log = structlog.get_logger("iplan.keys")
 
 
 class Stored(Enum):
@@ -394,8 +397,20 @@ class PostgresKeyTable(SqlKeyTable):
     def destroy(self, plan_id: UUID) -> None:
         with self.datastore.transaction(commit=True) as c:
             self._record_erasure(c, plan_id)
-        # A deleted row stays in the table's file as a dead tuple until vacuumed; the
-        # key table is small, so rewrite it now, leaving no copy in its files (WAL
-        # archives and backups keep one: `iplan keys status`).
-        with self.datastore.get_connection() as conn:
-            conn.execute(f"VACUUM FULL {self.keys}")
+        self._shred()
+
+    def _shred(self, attempts: int = 20) -> None:
+        """A deleted row stays in the table's file as a dead tuple until vacuumed; the key
+        table is small, so rewrite it now, leaving no copy in its files (WAL archives and
+        backups keep one: `iplan keys status`). A transaction older than the delete keeps
+        the dead row alive: try again while one does (a few seconds), then say so."""
+        for attempt in range(attempts):
+            notices: list[str] = []
+            with self.datastore.get_connection() as conn:
+                conn.add_notice_handler(lambda d: notices.append(d.message_detail or ""))
+                conn.execute(f"VACUUM (FULL, VERBOSE) {self.keys}")
+            kept = [n for n in notices if "cannot be removed yet" in n and not n.startswith("0 ")]
+            if not kept:
+                return
+            time.sleep(0.05 * (attempt + 1))
+        log.warning("erased_key_copy_kept", reason=kept[0])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from uuid import UUID
 
@@ -96,3 +97,29 @@ def test_no_copy_of_an_erased_key_stays_in_the_postgres_table_files(
     assert any(
         b"canary-" + wrapped in f.read_bytes() for f in relation_files(store_settings, "plan_keys")
     )
+
+
+@pytest.mark.postgres
+def test_an_old_transaction_delays_the_shredding_but_does_not_defeat_it(
+    plans: IntegrationPlans, store_settings: Settings
+) -> None:
+    if store_settings.store != "postgres":
+        pytest.skip("PostgreSQL's dead rows")
+    plan_id = a_secret_plan(plans)
+    row = fetch_one(
+        store_settings,
+        "SELECT wrapped FROM plan_keys WHERE plan_id = ?",
+        plan_key(store_settings, plan_id),
+    )
+    assert row is not None
+    wrapped = bytes(row[0])
+    with postgres(store_settings) as old:
+        old.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+        old.execute("SELECT count(*) FROM plan_chain")  # a snapshot from before the erasure
+        closer = threading.Timer(0.4, old.execute, args=("COMMIT",))
+        closer.start()
+        plans.erase_personal_data(
+            plan_id, ctx("admin-1", "admin"), legal_basis="Art. 17 DSGVO", on=TODAY
+        )
+        closer.join()
+    assert not any(wrapped in f.read_bytes() for f in relation_files(store_settings, "plan_keys"))
