@@ -7,12 +7,17 @@ from contextlib import asynccontextmanager
 
 import anyio.to_thread
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from api.auth import TokenVerifier
 from api.deps import PlansSource, ReadModelsSource
 from api.errors import install_error_handlers
 from api.metrics import Metrics
-from api.middleware import BodyLimitMiddleware, RequestLogMiddleware
+from api.middleware import (
+    BodyLimitMiddleware,
+    ConcurrencyLimitMiddleware,
+    RequestLogMiddleware,
+)
 from api.routers import (
     audit,
     entries,
@@ -23,12 +28,18 @@ from api.routers import (
     plan_lists,
     projections_admin,
     stats,
+    subject_access,
 )
 from api.routers import plans as plan_routes
 from application.plans import IntegrationPlans
+from infrastructure.housekeeping import Periodic
 from infrastructure.logging import configure_logging
+from infrastructure.readiness import StoreProbe
+from infrastructure.retention import erase_expired
 from infrastructure.settings import Settings
+from infrastructure.store import events_table_name
 
+RETENTION_INTERVAL_S = 3600.0
 DESCRIPTION = """\
 Integration plans of refugees in follow-up accommodation, recorded as immutable entries.
 
@@ -45,41 +56,94 @@ with `Retry-After`) and answers its own `position` (also as `X-Projection-Positi
 """
 
 
+def housekeeping(
+    settings: Settings, source: PlansSource, read_models: ReadModelsSource
+) -> list[Periodic]:
+    """Anchor checkpoints and retention, if configured (the memory store keeps nothing)."""
+    jobs = []
+    if settings.store != "memory" and settings.anchor_interval_seconds > 0:
+        jobs.append(
+            Periodic("anchor", settings.anchor_interval_seconds, lambda: source.get().anchor())
+        )
+    years = settings.retention_years
+    if years is not None:
+        jobs.append(
+            Periodic(
+                "retention",
+                RETENTION_INTERVAL_S,
+                lambda: erase_expired(source.get(), read_models.get(), years),
+            )
+        )
+    return jobs
+
+
 def create_app(settings: Settings, plans: IntegrationPlans | None = None) -> FastAPI:
     """An app on `plans`, or on a plans application it builds from `settings` when first used."""
     configure_logging(settings)
     source = PlansSource(settings, plans)
     read_models = ReadModelsSource(settings, source)
+    probe = (
+        None if settings.store == "memory" else StoreProbe(settings, events_table_name(settings))
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if settings.store == "postgres":
-            # Sync endpoints run in anyio's thread pool: no more threads than pooled connections.
-            limiter = anyio.to_thread.current_default_thread_limiter()
-            limiter.total_tokens = settings.postgres_pool_size + settings.postgres_max_overflow
+        # Sync endpoints run in anyio's thread pool: on PostgreSQL no more threads than
+        # pooled connections; the concurrency limit sheds what would only queue.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         # In process, the read models catch up in the background: the API serves at once.
         read_models.start()
+        jobs = housekeeping(settings, source, read_models)
+        for job in jobs:
+            job.start()
         try:
             yield
         finally:
+            for job in jobs:
+                job.stop()
             read_models.close()
             source.close()
+            if probe is not None:
+                probe.close()
 
-    app = FastAPI(
+    # The docs' Swagger UI and ReDoc are served from the package, not a CDN: the service
+    # runs on county intranets without internet (no validator badge, no web fonts).
+    app = FastAPIOffline(
         title="iplan — integration plans",
         version="1",
         description=DESCRIPTION,
         lifespan=lifespan,
+        swagger_ui_parameters={"validatorUrl": None},
     )
     app.state.settings = settings
     app.state.plans_source = source
     app.state.read_models_source = read_models
+    app.state.store_probe = probe
     app.state.token_verifier = TokenVerifier(settings)
     app.state.metrics = Metrics()
     install_error_handlers(app)
-    routers = (plan_lists, plan_routes, entries, goals, placements, lifecycle, audit, stats)
+    routers = (
+        plan_lists,
+        plan_routes,
+        subject_access,
+        entries,
+        goals,
+        placements,
+        lifecycle,
+        audit,
+        stats,
+    )
     for module in (*routers, projections_admin, health):
         app.include_router(module.router)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.api_max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_bytes=settings.api_max_body_bytes,
+        timeout=settings.body_timeout_seconds,
+    )
+    app.add_middleware(
+        ConcurrencyLimitMiddleware,
+        limit=settings.concurrency_limit,
+        connect_timeout=settings.postgres_connect_timeout,
+    )
     app.add_middleware(RequestLogMiddleware, metrics=app.state.metrics)
     return app

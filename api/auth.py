@@ -15,7 +15,10 @@ from infrastructure.secrets import jwt_signing_secret
 from infrastructure.settings import Settings
 
 WHOLE_COUNTY = "*"
-AGS = re.compile(r"^\d{8}$")
+# Used with fullmatch: `$` would also match before a trailing newline, and `\d` any
+# Unicode digit.
+AGS = re.compile(r"[0-9]{8}")
+NUMERIC_CLAIMS = ("exp", "iat", "nbf")
 
 
 @dataclass(frozen=True)
@@ -72,20 +75,26 @@ class TokenVerifier:
 
 
 def caller_from(claims: dict[str, Any]) -> Caller:
+    """The caller a token's claims name; any claim of the wrong type is a 401, never a 500."""
     sub, role, municipalities = (
         claims.get("sub"),
         claims.get("role"),
         claims.get("municipalities"),
     )
+    for name in NUMERIC_CLAIMS:
+        # The JWT library reads "9999999999" as a number; a token must carry numbers.
+        value = claims.get(name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise Unauthenticated(f"the token's {name} claim must be a number")
     if not isinstance(sub, str) or not sub.strip() or len(sub) > 200:
         raise Unauthenticated("the token's sub claim is missing or invalid")
-    if role not in ROLES:
+    if not isinstance(role, str) or role not in ROLES:
         raise Unauthenticated(f"the token's role claim must be one of {sorted(ROLES)}")
     if (
         not isinstance(municipalities, list)
         or not municipalities
         or not all(
-            isinstance(m, str) and (m == WHOLE_COUNTY or AGS.match(m)) for m in municipalities
+            isinstance(m, str) and (m == WHOLE_COUNTY or AGS.fullmatch(m)) for m in municipalities
         )
     ):
         raise Unauthenticated(

@@ -17,6 +17,7 @@ from api.schemas.common import Problem
 from application import errors as app_errors
 from domain import errors as domain_errors
 from infrastructure.availability import STORE_UNAVAILABLE
+from infrastructure.crypto import MasterKeyUnavailable
 
 PROBLEM_TYPE = "https://iplan.example/problems/"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -30,6 +31,7 @@ APPLICATION_STATUS: dict[type[app_errors.ApplicationError], int] = {
     app_errors.StaleVersion: 412,
     app_errors.ConcurrentWrites: 409,
     app_errors.IdempotencyKeyReused: 422,
+    app_errors.PlanTampered: 409,
 }
 
 
@@ -114,6 +116,17 @@ def _application(request: Request, error: Exception) -> JSONResponse:
     return problem(status, error.code, error.message)
 
 
+def _master_key_unavailable(request: Request, error: Exception) -> JSONResponse:
+    log.error("master_key_unavailable", error=str(error))
+    return problem(
+        503,
+        "master_key_unavailable",
+        "the store's master key was rotated and this service does not hold the new one: "
+        "it must be restarted with it",
+        headers={"Retry-After": "30"},
+    )
+
+
 def _store_unavailable(request: Request, error: Exception) -> JSONResponse:
     request.app.state.metrics.store_errors.inc()
     log.warning("store_unavailable", error=type(error).__name__)
@@ -141,6 +154,7 @@ HANDLERS: dict[type[Exception], Handler] = {
     domain_errors.DomainError: _domain,
     app_errors.ApplicationError: _application,
     HTTPException: _http,
+    MasterKeyUnavailable: _master_key_unavailable,
     **dict.fromkeys(STORE_UNAVAILABLE, _store_unavailable),
 }
 

@@ -8,11 +8,13 @@ import traceback
 import uuid
 from typing import Any
 
+import anyio
 import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import problem
 from api.metrics import Metrics
+from infrastructure.postgres_connections import CONNECTION_DEADLINE
 
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
 UNMATCHED = "<unmatched>"
@@ -95,12 +97,55 @@ class RequestLogMiddleware:
             )
 
 
-class BodyLimitMiddleware:
-    """Refuses request bodies above the limit with 413 before anything parses them."""
+# Probes and metrics are never shed: an orchestrator must see through the load.
+UNLIMITED_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+
+class ConcurrencyLimitMiddleware:
+    """Past `limit` requests in flight, answers 503 with Retry-After at once (DESIGN 8a).
+
+    A request that would only wait for a thread behind dozens of others is better told
+    to come back: waiting, it holds a connection and makes every answer slow.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int, connect_timeout: float) -> None:
+        self.app = app
+        self.limit = limit
+        self.in_flight = 0
+        self.connect_timeout = connect_timeout
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] in UNLIMITED_PATHS:
+            await self.app(scope, receive, send)
+            return
+        if self.in_flight >= self.limit:
+            response = problem(
+                503,
+                "overloaded",
+                "the service is busy; try again in a moment",
+                headers={"Retry-After": "1"},
+            )
+            await response(scope, receive, send)
+            return
+        self.in_flight += 1  # one event loop: no lock needed
+        # Time spent queueing for a thread counts against the wait for the database
+        # (the request's thread inherits this context).
+        token = CONNECTION_DEADLINE.set(time.monotonic() + self.connect_timeout)
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            CONNECTION_DEADLINE.reset(token)
+            self.in_flight -= 1
+
+
+class BodyLimitMiddleware:
+    """Refuses request bodies above the limit with 413, and bodies that take longer than
+    `timeout` seconds to arrive with 408, before anything parses them."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout: float = 30.0) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout = timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -114,18 +159,28 @@ class BodyLimitMiddleware:
         chunks: list[bytes] = []
         size = 0
         more = True
-        while more:
-            message = await receive()
-            if message["type"] != "http.request":
-                await self.app(scope, _replay([message]), send)
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.max_bytes:
-                await self._refuse(scope, receive, send)
-                return
-            chunks.append(chunk)
-            more = message.get("more_body", False)
+        try:
+            with anyio.fail_after(self.timeout):
+                while more:
+                    message = await receive()
+                    if message["type"] != "http.request":  # the client went away
+                        await self.app(scope, _replay([message]), send)
+                        return
+                    chunk = message.get("body", b"")
+                    size += len(chunk)
+                    if size > self.max_bytes:
+                        break
+                    chunks.append(chunk)
+                    more = message.get("more_body", False)
+        except TimeoutError:
+            response = problem(
+                408, "request_timeout", f"the request body took longer than {self.timeout:g} s"
+            )
+            await response(scope, receive, send)
+            return
+        if size > self.max_bytes:
+            await self._refuse(scope, receive, send)
+            return
         body = b"".join(chunks)
         await self.app(
             scope,

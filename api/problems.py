@@ -53,10 +53,14 @@ class Unavailable(ApiProblem):
     code = "unavailable"
 
 
-class ProjectionsFailed(Unavailable):
-    """Readiness: some read models stopped on an error (they retry; `errors` says which)."""
+class StoreUnavailable(Unavailable):
+    code = "store_unavailable"
 
-    code = "projections_failed"
+
+class ReadModelsNotReady(Unavailable):
+    """Readiness: some read models have no live worker, failed, or lag (`errors` says which)."""
+
+    code = "read_models_not_ready"
 
     def __init__(self, detail: str, errors: list[dict[str, object]]) -> None:
         super().__init__(detail)

@@ -43,3 +43,11 @@ class IdempotencyKeyReused(ApplicationError):
     """The same Idempotency-Key came with a different request."""
 
     code = "idempotency_key_reused"
+
+
+class PlanTampered(ApplicationError):
+    """The plan's stored history fails a check on reading it: changed in the database.
+
+    Nothing of it is served; `GET /integrity` and `iplan verify` say what was found."""
+
+    code = "plan_integrity_failed"

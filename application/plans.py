@@ -4,26 +4,30 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar, Concatenate, ParamSpec, cast
 from uuid import NAMESPACE_URL, UUID, uuid5
 
+import structlog
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import JSONTranscoder, RecordConflictError
+from eventsourcing.persistence import JSONTranscoder, PersistenceError, RecordConflictError
 
 from application.clock import today_in_germany
 from application.errors import (
+    ApplicationError,
     ConcurrentWrites,
     IdempotencyKeyReused,
     PlanNotFound,
+    PlanTampered,
     StaleVersion,
     VersionNotFound,
 )
 from application.history import HistoryEntry, build_history
 from application.protected import ProtectedApplication
-from application.protection import StoreAdapters
+from application.protection import KeysUnavailable, StoreAdapters
 from application.transcodings import DateAsISO
 from domain.access import AccessRecord
 from domain.context import EntryContext, EntryPolicy
@@ -34,11 +38,28 @@ from domain.plan import IntegrationPlan
 # Plan ids for idempotent opening are derived from the actor and the key.
 IDEMPOTENT_OPEN_NAMESPACE = uuid5(NAMESPACE_URL, "urn:iplan:idempotent-open")
 
+log = structlog.get_logger("iplan.plans")
 PositionFinder = Callable[[UUID, int], int | None]
 P = ParamSpec("P")
 # A command of the aggregate, passed by reference (e.g. IntegrationPlan.hold_consultation):
 # mypy checks the keyword arguments given with it against the command's own signature.
 PlanCommand = Callable[Concatenate[IntegrationPlan, EntryContext, P], object]
+
+
+@contextmanager
+def replaying(plan_id: UUID) -> Iterator[None]:
+    """Stored entries that do not replay (a gap, an unknown topic, bytes that do not
+    decode) were changed in the database: never a crash, and never served."""
+    try:
+        yield
+    except (ApplicationError, PersistenceError, KeysUnavailable):
+        raise  # not found, tampering already named, the store or a master key is away
+    except Exception as error:
+        log.exception("plan_does_not_load", plan_id=str(plan_id))
+        raise PlanTampered(
+            f"plan {plan_id} does not replay from its stored entries "
+            f"({type(error).__name__}); its integrity check says where"
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -233,13 +254,17 @@ class IntegrationPlans(ProtectedApplication):
             raise ValueError("give a version or a point in time, not both")
         if as_of is not None:
             version = self._version_as_of(plan_id, as_of)
+        # Erased since by another process? Then not even the plan as it was shows them.
+        self._refresh_key(plan_id)
         plan = self._load(plan_id, version)
         if version is not None and plan.version != version:
             raise VersionNotFound(f"the plan has no version {version}")
         return plan
 
     def history(self, plan_id: UUID) -> list[HistoryEntry]:
-        entries = [e for e in self.events.get(plan_id) if isinstance(e, PlanEvent)]
+        self._refresh_key(plan_id)
+        with replaying(plan_id):
+            entries = [e for e in self.events.get(plan_id) if isinstance(e, PlanEvent)]
         if not entries:
             raise PlanNotFound(f"no plan {plan_id}")
         if any(isinstance(e, PersonalDataErased) for e in entries):
@@ -253,10 +278,11 @@ class IntegrationPlans(ProtectedApplication):
     def _load(self, plan_id: UUID, version: int | None = None) -> IntegrationPlan:
         if version is not None and not 1 <= version <= self.max_version:
             raise VersionNotFound(f"the plan has no version {version}")
-        try:
-            plan: object = self.repository.get(plan_id, version=version)
-        except AggregateNotFoundError:
-            raise PlanNotFound(f"no plan {plan_id}") from None
+        with replaying(plan_id):
+            try:
+                plan: object = self.repository.get(plan_id, version=version)
+            except AggregateNotFoundError:
+                raise PlanNotFound(f"no plan {plan_id}") from None
         if not isinstance(plan, IntegrationPlan):
             # The store also holds access records (domain/access.py): not plans.
             raise PlanNotFound(f"no plan {plan_id}")

@@ -13,11 +13,22 @@ from uuid import UUID
 
 from eventsourcing.application import Application
 from eventsourcing.domain import DomainEventProtocol, MutableOrImmutableAggregate
-from eventsourcing.persistence import ApplicationRecorder, Mapper, Recording
+from eventsourcing.persistence import ApplicationRecorder, EventStore, Mapper, Recording
 
 from application.errors import PlanNotFound
-from application.protection import PLAN, IntegrityReport, StoreAdapters
-from domain.entries.lifecycle import PersonalDataErased
+from application.protection import (
+    PLAN,
+    IntegrityReport,
+    KeyRotation,
+    KeyStatus,
+    StoreAdapters,
+)
+from domain.entries.lifecycle import (
+    EntryRetracted,
+    PersonalDataErased,
+    PlanOpened,
+    PlanTransferred,
+)
 
 
 class ProtectedApplication(Application[UUID]):
@@ -41,6 +52,12 @@ class ProtectedApplication(Application[UUID]):
             return super().construct_recorder()
         return self._adapters.recorder(self.factory)
 
+    def construct_snapshot_store(self) -> EventStore[UUID]:
+        if self._adapters is None:
+            return super().construct_snapshot_store()
+        recorder = self._adapters.snapshot_recorder(self.factory)
+        return self.factory.event_store(mapper=self.mapper, recorder=recorder)
+
     def save(
         self,
         *objs: MutableOrImmutableAggregate[UUID] | DomainEventProtocol[UUID] | None,
@@ -61,6 +78,27 @@ class ProtectedApplication(Application[UUID]):
             raise PlanNotFound(f"no plan {plan_id}")
         return report
 
+    def stored_municipality(self, plan_id: UUID) -> str | None:
+        """Where the plan's stored entries place it, read without opening anything personal
+        and skipping what does not decode, so that a plan broken by tampering can still be
+        placed in a caller's scope (its integrity report is what an auditor asks for)."""
+        place: str | None = None
+        retracted: set[int] = set()
+        entries = []
+        for stored in self.recorder.select_events(plan_id):
+            try:
+                entries.append(Mapper.to_domain_event(self.mapper, stored))
+            except Exception:  # noqa: S112 -- tampered bytes: place the plan by the rest
+                continue
+        retracted = {e.version for e in entries if isinstance(e, EntryRetracted)}
+        for entry in entries:
+            if (
+                isinstance(entry, PlanOpened | PlanTransferred)
+                and entry.originator_version not in retracted
+            ):
+                place = entry.municipality
+        return place
+
     def verify_all(self) -> Iterator[IntegrityReport]:
         """Every chained history's report, one by one (`iplan verify --all`): each plan's,
         and each access record's with `subject` "access_record"."""
@@ -70,14 +108,26 @@ class ProtectedApplication(Application[UUID]):
             if report is not None:
                 yield report
 
-    def rewrap_keys(self) -> int:
-        """Re-wraps every plan's data key under the current master key (key rotation)."""
-        return self._protection().keys.rewrap_all()
+    def anchor(self) -> int | None:
+        """A signed checkpoint of every history's head, outside the database (`iplan anchor`)."""
+        return self._protection().anchor()
+
+    def key_status(self) -> KeyStatus:
+        """The master keys by state, and erasures not final until their wrapping key retires."""
+        return self._protection().keys.status()
+
+    def rotate_keys(self) -> KeyRotation:
+        """Re-wraps every plan's data key under the configured master key (key rotation)."""
+        return self._protection().keys.rotate()
 
     def _protection(self) -> StoreAdapters:
         if self._adapters is None:
             raise RuntimeError("built without personal-data protection: use build_plans()")
         return self._adapters
+
+    def _refresh_key(self, plan_id: UUID) -> None:
+        if self._adapters is not None:
+            self._adapters.keys.refresh(plan_id)
 
     def _destroy_key(self, plan_id: UUID) -> None:
         if self._adapters is not None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 from uuid import UUID
 
 from eventsourcing.persistence import (
+    AggregateRecorder,
     ApplicationRecorder,
     InfrastructureFactory,
     Mapper,
@@ -19,6 +21,11 @@ from eventsourcing.persistence import (
 # record is detected too.
 PLAN = "plan"
 ACCESS_RECORD = "access_record"
+
+
+class KeysUnavailable(Exception):
+    """The adapters cannot open a plan's key now (its master key was rotated elsewhere and
+    this process lacks it): the store is not tampered with, the process must be updated."""
 
 
 @dataclass(frozen=True)
@@ -37,14 +44,47 @@ class IntegrityReport:
     subject: str = PLAN
 
 
+@dataclass(frozen=True)
+class KeyRotation:
+    """What a master key rotation did: keys re-wrapped, the store's current master key (by
+    id), and the master keys retired (wrapping no stored key any more)."""
+
+    rewrapped: int
+    current: str
+    retired: list[str]
+
+
+@dataclass(frozen=True)
+class PendingErasure:
+    """An erasure whose destroyed key may still sit in WAL archives or backups, wrapped by
+    a master key that is not retired yet."""
+
+    plan_id: UUID
+    erased_at: datetime
+    wrapping_key_id: str
+
+
+@dataclass(frozen=True)
+class KeyStatus:
+    masters: dict[str, str]  # master key id -> current, previous or retired
+    pending_erasures: list[PendingErasure]
+
+
 class PlanKeys(Protocol):
     """Each plan's data key: destroying it makes the plan's personal values unreadable."""
 
     def destroy(self, plan_id: UUID) -> None: ...
 
-    def rewrap_all(self) -> int:
-        """Re-wraps every data key under the current master key; answers how many changed."""
+    def refresh(self, plan_id: UUID) -> None:
+        """Forgets the plan's cached key if another process destroyed it meanwhile, so that
+        not even a read of the plan as it was before its erasure shows personal values."""
         ...
+
+    def rotate(self) -> KeyRotation:
+        """Makes the configured master key the store's and re-wraps every data key under it."""
+        ...
+
+    def status(self) -> KeyStatus: ...
 
 
 class PlanIntegrity(Protocol):
@@ -62,7 +102,8 @@ class PlanIntegrity(Protocol):
 class StoreAdapters(Protocol):
     """What the infrastructure plugs into the application while it is being constructed.
 
-    `mapper` is asked first, then `recorder`; afterwards `keys` and `integrity` serve.
+    `mapper` is asked first, then `recorder`, then `snapshot_recorder`; afterwards `keys`
+    and `integrity` serve.
     """
 
     @property
@@ -76,3 +117,10 @@ class StoreAdapters(Protocol):
     ) -> Mapper[UUID]: ...
 
     def recorder(self, factory: InfrastructureFactory[Any]) -> ApplicationRecorder: ...
+
+    def snapshot_recorder(self, factory: InfrastructureFactory[Any]) -> AggregateRecorder: ...
+
+    def anchor(self) -> int | None:
+        """Writes a signed checkpoint of every history's head outside the database, if
+        anything was recorded since the last; answers its number."""
+        ...

@@ -12,11 +12,11 @@ from __future__ import annotations
 import argparse
 import time
 
-from benchmarks.stores import benchmark_settings, events_table, plain_connection, report
+from benchmarks.stores import benchmark_settings, plain_connection, report
 from infrastructure.demo.county import seed_demo_county
 from infrastructure.logging import configure_logging
 from infrastructure.read_models import ReadModels
-from infrastructure.store import build_plans
+from infrastructure.store import build_plans, events_table_name
 
 
 def main() -> None:
@@ -36,7 +36,7 @@ def main() -> None:
         with plain_connection(settings) as conn:
             started = time.perf_counter()
             rows = conn.execute(
-                f"SELECT * FROM {events_table(settings)} ORDER BY {order}"
+                f"SELECT * FROM {events_table_name(settings)} ORDER BY {order}"
             ).fetchall()
             baseline_s = time.perf_counter() - started
         assert len(rows) == events

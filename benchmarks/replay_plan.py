@@ -13,14 +13,13 @@ from datetime import date, timedelta
 
 from benchmarks.stores import (
     benchmark_settings,
-    events_table,
     placeholder,
     plain_connection,
     report,
 )
 from domain.context import EntryContext
 from domain.plan import IntegrationPlan
-from infrastructure.store import build_plans
+from infrastructure.store import build_plans, events_table_name
 
 TODAY = date(2026, 6, 1)
 
@@ -65,7 +64,7 @@ def main() -> None:
                 notes="note",
             )
         versions = [rng.randint(1, args.entries) for _ in range(args.reads)]
-        table, mark = events_table(settings), placeholder(settings)
+        table, mark = events_table_name(settings), placeholder(settings)
         key = plan_id.hex if settings.store == "sqlite" else plan_id
         select = (
             f"SELECT * FROM {table} WHERE originator_id = {mark} "

@@ -10,13 +10,12 @@ import time
 
 from benchmarks.stores import (
     benchmark_settings,
-    events_table,
     placeholder,
     plain_connection,
     report,
 )
 from infrastructure.demo.county import seed_demo_county
-from infrastructure.store import build_plans
+from infrastructure.store import build_plans, events_table_name
 
 
 def main() -> None:
@@ -30,7 +29,7 @@ def main() -> None:
         entries = seed_demo_county(plans, persons=args.persons)
         seed_s = time.perf_counter() - started
         plans.close()
-        table = events_table(settings)
+        table = events_table_name(settings)
         with plain_connection(settings) as conn:
             rows = conn.execute(
                 f"SELECT originator_id, originator_version, topic, state FROM {table}"

@@ -18,11 +18,6 @@ from infrastructure.settings import Settings
 ADMIN_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
 
 
-def events_table(settings: Settings) -> str:
-    """The library names the events table per store."""
-    return "stored_events" if settings.store == "sqlite" else "integrationplans_events"
-
-
 @contextmanager
 def benchmark_settings(store: str) -> Iterator[Settings]:
     """Settings on a new, empty SQLite directory or PostgreSQL database, removed afterwards."""

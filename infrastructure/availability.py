@@ -7,6 +7,7 @@ import psycopg_pool
 from eventsourcing.persistence import PersistenceError
 
 from application.plans import IntegrationPlans
+from infrastructure.readiness import StoreUnreachable
 
 # Errors that say the store is down or overloaded, not that the request was wrong.
 STORE_UNAVAILABLE: tuple[type[Exception], ...] = (
@@ -15,6 +16,7 @@ STORE_UNAVAILABLE: tuple[type[Exception], ...] = (
     psycopg.InterfaceError,
     psycopg_pool.PoolTimeout,
     TimeoutError,
+    StoreUnreachable,
 )
 
 

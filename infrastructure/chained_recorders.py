@@ -9,20 +9,22 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Any, Protocol
 from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.popo import POPOApplicationRecorder
-from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
-from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
-from psycopg import Cursor
-from psycopg.rows import DictRow
+from eventsourcing.postgres import (
+    PostgresAggregateRecorder,
+    PostgresApplicationRecorder,
+    PostgresDatastore,
+)
+from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteDatastore
 from psycopg.sql import SQL, Identifier
 
-from application.protection import IntegrityReport
-from infrastructure.integrity import CHAIN_TABLE, Chain, Link, subject_of, verify
+from infrastructure.group_commit import GroupCommitter, Write, accepted, answer, flat, losers_rows
+from infrastructure.integrity import CHAIN_TABLE, Chain, Link
+from infrastructure.postgres_connections import unretried
 
 Secret = Callable[[], bytes]
 History = tuple[list[StoredEvent], list[tuple[int, bytes]]]
@@ -37,22 +39,11 @@ class ChainedRecorder(Protocol):
 
     def plan_ids(self) -> list[UUID]: ...
 
+    def chain_heads(self, after: int, upto: int) -> list[Link]:
+        """Each history's last entry recorded at positions (after, upto], with its link."""
+        ...
 
-class RecorderIntegrity:
-    """The application's PlanIntegrity port over a chained recorder."""
-
-    def __init__(self, recorder: ChainedRecorder) -> None:
-        self.recorder = recorder
-
-    def verify(self, plan_id: UUID) -> IntegrityReport | None:
-        stored, links = self.recorder.select_history(plan_id)
-        if not stored and not links:
-            return None
-        report = verify(self.recorder.chain, plan_id, stored, links)
-        return replace(report, subject=subject_of(stored))
-
-    def plan_ids(self) -> list[UUID]:
-        return self.recorder.plan_ids()
+    def max_notification_id(self) -> int | None: ...
 
 
 class ChainedPOPORecorder(POPOApplicationRecorder):
@@ -92,6 +83,18 @@ class ChainedPOPORecorder(POPOApplicationRecorder):
             ids = {UUID(i) for i, index in self._stored_events_index.items() if index}
             return sorted(ids | {i for i, links in self.links.items() if links})
 
+    def chain_heads(self, after: int, upto: int) -> list[Link]:
+        with self._database_lock:
+            last: dict[UUID, int] = {}
+            for stored in self._stored_events[after:upto]:  # notification id = index + 1
+                plan_id = UUID(str(stored.originator_id))
+                last[plan_id] = max(last.get(plan_id, 0), stored.originator_version)
+            return [
+                (plan_id, version, self.links[plan_id][version])
+                for plan_id, version in last.items()
+                if version in self.links.get(plan_id, {})
+            ]
+
 
 class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
     def __init__(
@@ -103,6 +106,7 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
     ) -> None:
         super().__init__(datastore, events_table_name)
         self.chain = Chain(chain_secret, self._select_link)
+        self.committer = GroupCommitter(self._write_group)
 
     def construct_create_table_statements(self) -> list[str]:
         return [
@@ -113,24 +117,35 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
 
     def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
         links = self.chain.links_for(stored_events)
-        ids = super().insert_events(stored_events, plan_chain=links, **kwargs)
+        ids = self.committer.submit(stored_events, links)
         self.chain.remember(links)
         return ids
 
-    def _insert_events(
-        self,
-        c: SQLiteCursor,
-        stored_events: Sequence[StoredEvent],
-        *,
-        plan_chain: Sequence[Link] = (),
-        **kwargs: Any,
-    ) -> Sequence[int] | None:
-        ids = super()._insert_events(c, stored_events, **kwargs)
-        c.executemany(
-            f"INSERT INTO {CHAIN_TABLE} VALUES (?, ?, ?)",  # noqa: S608
-            [(plan_id.hex, version, link) for plan_id, version, link in plan_chain],
-        )
-        return ids
+    def _write_group(self, group: list[Write]) -> None:
+        """One transaction (one fsync) for the group; the first insert takes the write lock."""
+        ids: dict[tuple[UUID, int], int] = {}
+        refused: set[tuple[UUID, int]] = set()
+        with self.datastore.transaction(commit=True) as c:
+            for write in group:
+                for stored, key in zip(write.events, write.versions(), strict=True):
+                    c.execute(
+                        f"INSERT OR IGNORE INTO {self.events_table_name} VALUES (?, ?, ?, ?)",  # noqa: S608
+                        (key[0].hex, key[1], stored.topic, stored.state),
+                    )
+                    c.execute("SELECT changes(), last_insert_rowid()")
+                    changed, rowid = c.fetchone()
+                    if changed:
+                        ids.setdefault(key, int(rowid))
+                    else:
+                        refused.add(key)
+            winners = accepted(group, refused)
+            for rowid in losers_rows(group, winners, ids):
+                c.execute(f"DELETE FROM {self.events_table_name} WHERE rowid = ?", (rowid,))  # noqa: S608
+            c.executemany(
+                f"INSERT INTO {CHAIN_TABLE} VALUES (?, ?, ?)",  # noqa: S608
+                [(p.hex, v, link) for w in winners for p, v, link in w.links],
+            )
+        answer(winners, ids)
 
     def _select_link(self, plan_id: UUID, version: int) -> bytes | None:
         with self.datastore.transaction(commit=False) as c:
@@ -164,6 +179,17 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
             )
             return sorted(UUID(row[0]) for row in c.fetchall())
 
+    def chain_heads(self, after: int, upto: int) -> list[Link]:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(
+                "SELECT h.originator_id, h.v, c.link FROM (SELECT originator_id, "  # noqa: S608
+                f"MAX(originator_version) AS v FROM {self.events_table_name} "
+                "WHERE rowid > ? AND rowid <= ? GROUP BY originator_id) h "
+                f"JOIN {CHAIN_TABLE} c ON c.plan_id = h.originator_id AND c.version = h.v",
+                (after, upto),
+            )
+            return [(UUID(r[0]), int(r[1]), bytes(r[2])) for r in c.fetchall()]
+
 
 class ChainedPostgresRecorder(PostgresApplicationRecorder):
     def __init__(
@@ -190,29 +216,74 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
             "INSERT INTO {} (plan_id, version, link) "
             "SELECT * FROM unnest(%s::uuid[], %s::bigint[], %s::bytea[])"
         ).format(self.chain_table)
+        self.insert_group_statement = SQL(
+            "INSERT INTO {} (originator_id, originator_version, topic, state) "
+            "SELECT * FROM unnest(%s::uuid[], %s::bigint[], %s::text[], %s::bytea[]) "
+            "ON CONFLICT DO NOTHING "
+            "RETURNING originator_id, originator_version, notification_id"
+        ).format(self.events_table)
+        self.delete_rows_statement = SQL("DELETE FROM {} WHERE notification_id = ANY(%s)").format(
+            self.events_table
+        )
         self.chain = Chain(chain_secret, self._select_link)
+        self.committer = GroupCommitter(self._write_group)
+
+    # One bounded attempt per call: the library would retry ten times (infrastructure/
+    # postgres_connections.py), making a client wait minutes for its 503.
+    select_events = unretried(PostgresApplicationRecorder.select_events)
+    select_notifications = unretried(PostgresApplicationRecorder.select_notifications)
+    max_notification_id = unretried(PostgresApplicationRecorder.max_notification_id)
 
     def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
+        if self.datastore.enable_db_functions:
+            raise ValueError("POSTGRES_ENABLE_DB_FUNCTIONS would store entries without links")
         links = self.chain.links_for(stored_events)
-        ids = super().insert_events(stored_events, plan_chain=links, **kwargs)
+        ids = self.committer.submit(stored_events, links)
         self.chain.remember(links)
         return ids
 
-    def _fetch_ids_after_insert_events(
-        self,
-        curs: Cursor[DictRow],
-        stored_events: Sequence[StoredEvent],
-        *,
-        plan_chain: Sequence[Link] = (),
-        **kwargs: Any,
-    ) -> Sequence[int] | None:
-        # Runs once the entries are inserted, in their transaction: a conflicting write
-        # has failed on the entries already, and the links go with the same commit.
-        ids = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
-        if plan_chain:
-            plan_ids, versions, links = zip(*plan_chain, strict=True)
-            curs.execute(self.insert_links_statement, (list(plan_ids), list(versions), list(links)))
-        return ids
+    def _write_group(self, group: list[Write]) -> None:
+        """One transaction for the group, in two round trips: insert under the table lock
+        (keeping positions in commit order), then links, NOTIFY and commit."""
+        with (
+            self.datastore.get_connection() as conn,
+            conn.pipeline() as pipeline,
+            conn.transaction(),
+        ):
+            curs = conn.cursor()
+            for statement in self.lock_table_statements:
+                curs.execute(statement, prepare=True)
+            curs.execute(
+                self.insert_group_statement,
+                (
+                    flat(group, lambda e: e.originator_id),
+                    flat(group, lambda e: e.originator_version),
+                    flat(group, lambda e: e.topic),
+                    flat(group, lambda e: e.state),
+                ),
+                prepare=True,
+            )
+            pipeline.sync()
+            ids = {
+                (row["originator_id"], row["originator_version"]): row["notification_id"]
+                for row in curs.fetchall()
+            }
+            refused = {k for w in group for k in w.versions() if k not in ids}
+            winners = accepted(group, refused)
+            doomed = losers_rows(group, winners, ids)
+            if doomed:
+                curs.execute(self.delete_rows_statement, (doomed,))
+            links = [link for w in winners for link in w.links]
+            if links:
+                plan_ids, versions, hashes = zip(*links, strict=True)
+                curs.execute(
+                    self.insert_links_statement,
+                    (list(plan_ids), list(versions), list(hashes)),
+                    prepare=True,
+                )
+            if winners:
+                self._notify_channel(curs)
+        answer(winners, ids)
 
     def _select_link(self, plan_id: UUID, version: int) -> bytes | None:
         with self.datastore.transaction(commit=False) as curs:
@@ -259,3 +330,26 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
                 )
             )
             return sorted(row["id"] for row in curs.fetchall())
+
+    def chain_heads(self, after: int, upto: int) -> list[Link]:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                SQL(
+                    "SELECT h.originator_id AS plan_id, h.v AS version, c.link FROM "
+                    "(SELECT originator_id, MAX(originator_version) AS v FROM {} "
+                    "WHERE notification_id > %s AND notification_id <= %s "
+                    "GROUP BY originator_id) h "
+                    "JOIN {} c ON c.plan_id = h.originator_id AND c.version = h.v"
+                ).format(self.events_table, self.chain_table),
+                (after, upto),
+            )
+            return [
+                (row["plan_id"], int(row["version"]), bytes(row["link"])) for row in curs.fetchall()
+            ]
+
+
+class SnapshotPostgresRecorder(PostgresAggregateRecorder):
+    """The snapshots' recorder, with one bounded attempt per call like the events'."""
+
+    insert_events = unretried(PostgresAggregateRecorder.insert_events)
+    select_events = unretried(PostgresAggregateRecorder.select_events)

@@ -7,6 +7,7 @@ import binascii
 import hashlib
 import os
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from uuid import UUID
@@ -14,6 +15,7 @@ from uuid import UUID
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from application.protection import KeysUnavailable
 from infrastructure.owner_only_file import write_owner_only
 from infrastructure.settings import Settings
 
@@ -21,6 +23,8 @@ KEY_BYTES = 32
 NONCE_BYTES = 12
 MASTER_KEY_FILE = "master.key"
 SEALED_PREFIX = "enc1:"
+
+WrappedKey = tuple[str, bytes]  # (id of the wrapping master key, wrapped data key)
 
 
 class KeyMaterialError(Exception):
@@ -50,35 +54,53 @@ def key_id(key: bytes) -> str:
     return hashlib.sha256(b"iplan-master-key-id\x00" + key).hexdigest()[:16]
 
 
-@dataclass(frozen=True)
+class MasterKeyUnavailable(KeyMaterialError, KeysUnavailable):
+    """The store names a master key this process does not hold: it was rotated elsewhere."""
+
+
+@dataclass
 class MasterKeys:
-    """The current master key and the retired ones still readable until rotation."""
+    """The master keys this process holds: the configured `current` one and older ones
+    still readable. Which of them wraps new data keys is the store's to say (its key
+    registry, infrastructure/key_tables.py); `reload` re-reads the keys from where they
+    are kept (the embedded key file), so a running service follows a rotation."""
 
     current: bytes
     previous: tuple[bytes, ...] = ()
+    reload: Callable[[], tuple[bytes, tuple[bytes, ...]]] | None = None
 
     @property
     def current_id(self) -> str:
         return key_id(self.current)
 
-    def wrap(self, plan_id: UUID, data_key: bytes) -> tuple[str, bytes]:
-        """The data key sealed under the current master key, bound to its plan."""
+    def by_id(self, wanted: str) -> bytes:
+        """The master key with this id; re-reads the keys once before giving up."""
+        for attempt in range(2):
+            for master in (self.current, *self.previous):
+                if key_id(master) == wanted:
+                    return master
+            if attempt == 0 and self.reload is not None:
+                self.current, self.previous = self.reload()
+        raise MasterKeyUnavailable(
+            f"master key {wanted} is not configured in this process (IPLAN_MASTER_KEY / "
+            "IPLAN_PREVIOUS_MASTER_KEYS): it was rotated; restart the service with the new key"
+        )
+
+    def wrap(self, plan_id: UUID, data_key: bytes, wrapping_id: str | None = None) -> WrappedKey:
+        """The data key sealed under a master key (default: the configured current one),
+        bound to its plan."""
+        wrapping_id = wrapping_id or self.current_id
         nonce = os.urandom(NONCE_BYTES)
-        wrapped = AESGCM(self.current).encrypt(nonce, data_key, _wrap_context(plan_id))
-        return self.current_id, nonce + wrapped
+        sealed = AESGCM(self.by_id(wrapping_id)).encrypt(nonce, data_key, _wrap_context(plan_id))
+        return wrapping_id, nonce + sealed
 
     def unwrap(self, plan_id: UUID, wrapping_key_id: str, wrapped: bytes) -> bytes:
-        for master in (self.current, *self.previous):
-            if key_id(master) == wrapping_key_id:
-                try:
-                    nonce, sealed = wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:]
-                    return AESGCM(master).decrypt(nonce, sealed, _wrap_context(plan_id))
-                except InvalidTag:
-                    raise KeyMaterialError(f"the data key of {plan_id} does not unwrap") from None
-        raise KeyMaterialError(
-            f"the data key of {plan_id} is wrapped by master key {wrapping_key_id}, "
-            "which is not configured (IPLAN_MASTER_KEY / IPLAN_PREVIOUS_MASTER_KEYS)"
-        )
+        master = self.by_id(wrapping_key_id)
+        try:
+            nonce, sealed = wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:]
+            return AESGCM(master).decrypt(nonce, sealed, _wrap_context(plan_id))
+        except InvalidTag:
+            raise KeyMaterialError(f"the data key of {plan_id} does not unwrap") from None
 
 
 def _wrap_context(plan_id: UUID) -> bytes:
@@ -105,7 +127,8 @@ def unseal(data_key: bytes, text: str, context: bytes) -> bytes:
 
 
 def master_keys(settings: Settings) -> MasterKeys:
-    """`IPLAN_MASTER_KEY` if set; the memory store's ephemeral key; else the data directory's."""
+    """`IPLAN_MASTER_KEY` if set; the memory store's ephemeral key; else the data directory's,
+    re-read from its file when the store names a key this process does not hold yet."""
     previous = tuple(
         decode_key(text)
         for text in settings.previous_master_keys.get_secret_value().split(",")
@@ -115,8 +138,13 @@ def master_keys(settings: Settings) -> MasterKeys:
         return MasterKeys(decode_key(settings.master_key.get_secret_value()), previous)
     if settings.store == "memory":
         return MasterKeys(new_key(), previous)
-    current, *older = read_key_file(master_key_path(settings))
-    return MasterKeys(current, (*older, *previous))
+    path = master_key_path(settings)
+
+    def from_file() -> tuple[bytes, tuple[bytes, ...]]:
+        current, *older = read_key_file(path)
+        return current, (*older, *previous)
+
+    return MasterKeys(*from_file(), reload=from_file)
 
 
 def master_key_path(settings: Settings) -> Path:

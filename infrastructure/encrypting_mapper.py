@@ -30,7 +30,8 @@ from eventsourcing.persistence import (
 )
 from eventsourcing.utils import resolve_topic
 
-from infrastructure.crypto import is_sealed, seal, unseal
+from application.errors import PlanTampered
+from infrastructure.crypto import KeyMaterialError, is_sealed, seal, unseal
 from infrastructure.keystore import KeyRing
 
 PERSONAL = "personal"
@@ -39,8 +40,15 @@ SNAPSHOT_TAG = b"\x00iplan-snapshot-mac1\x00"
 TAG_BYTES = 32
 
 
-class SnapshotTampered(MapperDeserialisationError):
+class SnapshotTampered(MapperDeserialisationError, PlanTampered):
     """A stored snapshot fails its tag: delete the plan's snapshots to replay its entries."""
+
+    def __init__(self, message: str) -> None:
+        PlanTampered.__init__(self, message)
+
+
+class PersonalPartForged(PlanTampered):
+    """An entry's personal part is plain text: written into the database by hand."""
 
 
 def personal_context(plan_id: UUID, version: int) -> bytes:
@@ -67,14 +75,16 @@ class PersonalDataMapper(Mapper[UUID]):
         state = dict(vars(domain_event))
         if PERSONAL in state:
             state[PERSONAL] = self._seal(state, create=state["originator_version"] == 1)
+            domain_event = _with_state(domain_event, state)
         elif isinstance(state.get("state"), dict) and ENTRIES in state["state"]:
             snapshot_state = dict(state["state"])
             snapshot_state[ENTRIES] = [self._seal_entry(e) for e in snapshot_state[ENTRIES]]
             state["state"] = snapshot_state
-        else:
-            return super().to_stored_event(domain_event)
-        stored = super().to_stored_event(_with_state(domain_event, state))
+            domain_event = _with_state(domain_event, state)
+        stored = super().to_stored_event(domain_event)
         if _is_snapshot(stored.topic):
+            # Every snapshot is tagged, and every snapshot must be: what is demanded on
+            # the way back is what is given on the way in.
             tag = self._tag(stored, stored.state)
             return replace(stored, state=SNAPSHOT_TAG + tag + stored.state)
         return stored
@@ -114,14 +124,28 @@ class PersonalDataMapper(Mapper[UUID]):
         sealed = state[PERSONAL]
         if sealed is None:
             return None
+        if sealed and not is_sealed(sealed):
+            # Personal values are only ever stored sealed: plain text here was put in the
+            # database by hand, and is never served as if it were genuine.
+            raise PersonalPartForged(
+                f"entry {state['originator_version']} of plan {state['originator_id']} holds "
+                "personal values in plain text where a sealed part belongs"
+            )
         plan_id = cast(UUID, state["originator_id"])
-        key = self.keys.data_key(plan_id)
+        key = self.keys.data_key(plan_id)  # raises KeyRowMissing when tampered with
         if key is None:
             return None  # erased: whatever was there reads as erased
-        if not is_sealed(sealed):
-            return cast(dict[str, Any], sealed)
+        if not sealed:
+            return {}  # an entry without personal values
         context = personal_context(plan_id, state["originator_version"])
-        return cast(dict[str, Any], self.transcoder.decode(unseal(key, sealed, context)))
+        try:
+            opened = unseal(key, sealed, context)
+        except (KeyMaterialError, ValueError):
+            raise PersonalPartForged(
+                f"entry {state['originator_version']} of plan {plan_id} holds a sealed part "
+                "that is not its own (moved or swapped in the database)"
+            ) from None
+        return cast(dict[str, Any], self.transcoder.decode(opened))
 
     def _tag(self, stored: StoredEvent, state: bytes) -> bytes:
         originator_id = cast(UUID, stored.originator_id)

@@ -55,6 +55,9 @@ class Chain:
         )
         return hmac.new(self._secret(), message, hashlib.sha256).digest()
 
+    def fits(self, previous: bytes, stored: StoredEvent, recorded: bytes) -> bool:
+        return hmac.compare_digest(self.link(previous, stored), recorded)
+
     def links_for(self, stored_events: Sequence[StoredEvent]) -> list[Link]:
         """The links new entries get, continuing each plan's chain."""
         links: list[Link] = []

@@ -1,244 +1,180 @@
-"""The plans' data keys, wrapped by the master key, in a `plan_keys` table beside the events."""
+"""The plans' data keys: made with a plan's first entry, wrapped by the store's current master
+key, unwrapped on use and cached, destroyed on erasure, re-wrapped on rotation.
+
+Erasure takes effect everywhere at once without relying on this cache: a plan's state and
+history are folded from its entries, and a `PersonalDataErased` entry blanks every personal
+value whatever key a process holds; here a key destroyed in this process is never cached
+again (a read racing the erasure cannot put it back). A missing key row is an erasure only
+if the erasure was recorded (`key_erasures`); otherwise it is tampering (`KeyRowMissing`).
+"""
 
 from __future__ import annotations
 
-import contextlib
-import time
-from threading import Lock
-from typing import Any, Protocol
+import threading
+from collections import OrderedDict
 from uuid import UUID
 
-from eventsourcing.persistence import OperationalError
-from eventsourcing.postgres import PostgresDatastore
-from eventsourcing.sqlite import SQLiteDatastore
-from psycopg.sql import SQL, Identifier
+from application.errors import PlanTampered
+from application.protection import KeyRotation, KeyStatus, PendingErasure
+from infrastructure.crypto import KeyMaterialError, MasterKeys, MasterKeyUnavailable, new_key
+from infrastructure.key_tables import CURRENT, PREVIOUS, RETIRED, KeyTable, Stored
 
-from infrastructure.crypto import MasterKeys, new_key
-
-KEY_TABLE = "plan_keys"
 # The store's own integrity key lives in the same table under an id no plan ever has.
 INTEGRITY_KEY_ID = UUID(int=0)
 
-WrappedKey = tuple[str, bytes]
+
+class KeyRowMissing(PlanTampered):
+    """A plan's key row is gone, but no erasure destroyed it: the database was tampered with."""
 
 
-class KeyTable(Protocol):
-    """Rows of (plan id, id of the wrapping master key, wrapped data key)."""
-
-    def select(self, plan_id: UUID) -> WrappedKey | None: ...
-
-    def insert_if_absent(self, plan_id: UUID, wrapped: WrappedKey) -> bool:
-        """Stores the key unless the plan has one; answers whether it stored it."""
-        ...
-
-    def replace(self, plan_id: UUID, old: WrappedKey, new: WrappedKey) -> None: ...
-
-    def delete(self, plan_id: UUID) -> None: ...
-
-    def select_all(self) -> list[tuple[UUID, WrappedKey]]: ...
-
-
-class MemoryKeyTable:
-    def __init__(self) -> None:
-        self._rows: dict[UUID, WrappedKey] = {}
-        self._lock = Lock()
-
-    def select(self, plan_id: UUID) -> WrappedKey | None:
-        return self._rows.get(plan_id)
-
-    def insert_if_absent(self, plan_id: UUID, wrapped: WrappedKey) -> bool:
-        with self._lock:
-            return self._rows.setdefault(plan_id, wrapped) is wrapped
-
-    def replace(self, plan_id: UUID, old: WrappedKey, new: WrappedKey) -> None:
-        with self._lock:
-            if self._rows.get(plan_id) == old:
-                self._rows[plan_id] = new
-
-    def delete(self, plan_id: UUID) -> None:
-        with self._lock:
-            self._rows.pop(plan_id, None)
-
-    def select_all(self) -> list[tuple[UUID, WrappedKey]]:
-        return list(self._rows.items())
-
-
-class SQLiteKeyTable:
-    def __init__(self, datastore: SQLiteDatastore) -> None:
-        self.datastore = datastore
-
-    def create_table(self) -> None:
-        with self.datastore.transaction(commit=True) as c:
-            c.execute(
-                f"CREATE TABLE IF NOT EXISTS {KEY_TABLE} (plan_id TEXT PRIMARY KEY, "
-                "key_id TEXT NOT NULL, wrapped BLOB NOT NULL) WITHOUT ROWID"
-            )
-
-    def select(self, plan_id: UUID) -> WrappedKey | None:
-        with self.datastore.transaction(commit=False) as c:
-            c.execute(f"SELECT key_id, wrapped FROM {KEY_TABLE} WHERE plan_id = ?", (plan_id.hex,))  # noqa: S608
-            row = c.fetchone()
-        return None if row is None else (str(row[0]), bytes(row[1]))
-
-    def insert_if_absent(self, plan_id: UUID, wrapped: WrappedKey) -> bool:
-        with self.datastore.transaction(commit=True) as c:
-            c.execute(
-                f"INSERT OR IGNORE INTO {KEY_TABLE} VALUES (?, ?, ?)",  # noqa: S608
-                (plan_id.hex, *wrapped),
-            )
-            c.execute("SELECT changes()")
-            return bool(c.fetchone()[0])
-
-    def replace(self, plan_id: UUID, old: WrappedKey, new: WrappedKey) -> None:
-        with self.datastore.transaction(commit=True) as c:
-            c.execute(
-                f"UPDATE {KEY_TABLE} SET key_id = ?, wrapped = ? "  # noqa: S608
-                "WHERE plan_id = ? AND key_id = ? AND wrapped = ?",
-                (*new, plan_id.hex, *old),
-            )
-
-    def delete(self, plan_id: UUID) -> None:
-        # secure_delete zeroes the freed bytes, and the checkpoint moves that page from the
-        # write-ahead log into the file and truncates the log, so that no copy of the
-        # wrapped key lingers in either file (best effort: open readers may delay it).
-        with self.datastore.get_connection(commit=True) as conn:
-            cursor = conn.cursor()
-            cursor.execute("PRAGMA secure_delete = ON")
-            cursor.execute("BEGIN")
-            try:
-                cursor.execute(f"DELETE FROM {KEY_TABLE} WHERE plan_id = ?", (plan_id.hex,))  # noqa: S608
-            except BaseException:
-                conn.rollback()
-                raise
-            conn.commit()
-            with contextlib.suppress(Exception):
-                cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-    def select_all(self) -> list[tuple[UUID, WrappedKey]]:
-        with self.datastore.transaction(commit=False) as c:
-            c.execute(f"SELECT plan_id, key_id, wrapped FROM {KEY_TABLE}")  # noqa: S608
-            rows: list[Any] = c.fetchall()
-        return [(UUID(row[0]), (str(row[1]), bytes(row[2]))) for row in rows]
-
-
-class PostgresKeyTable:
-    def __init__(self, datastore: PostgresDatastore) -> None:
-        self.datastore = datastore
-        self.table = SQL("{}.{}").format(Identifier(datastore.schema), Identifier(KEY_TABLE))
-
-    def create_table(self) -> None:
-        with self.datastore.transaction(commit=True) as curs:
-            curs.execute(
-                SQL(
-                    "CREATE TABLE IF NOT EXISTS {} (plan_id uuid PRIMARY KEY, "
-                    "key_id text NOT NULL, wrapped bytea NOT NULL)"
-                ).format(self.table)
-            )
-
-    def select(self, plan_id: UUID) -> WrappedKey | None:
-        with self.datastore.transaction(commit=False) as curs:
-            curs.execute(
-                SQL("SELECT key_id, wrapped FROM {} WHERE plan_id = %s").format(self.table),
-                (plan_id,),
-                prepare=True,
-            )
-            row = curs.fetchone()
-        return None if row is None else (str(row["key_id"]), bytes(row["wrapped"]))
-
-    def insert_if_absent(self, plan_id: UUID, wrapped: WrappedKey) -> bool:
-        with self.datastore.transaction(commit=True) as curs:
-            curs.execute(
-                SQL("INSERT INTO {} VALUES (%s, %s, %s) ON CONFLICT DO NOTHING").format(self.table),
-                (plan_id, *wrapped),
-            )
-            return curs.rowcount == 1
-
-    def replace(self, plan_id: UUID, old: WrappedKey, new: WrappedKey) -> None:
-        with self.datastore.transaction(commit=True) as curs:
-            curs.execute(
-                SQL(
-                    "UPDATE {} SET key_id = %s, wrapped = %s "
-                    "WHERE plan_id = %s AND key_id = %s AND wrapped = %s"
-                ).format(self.table),
-                (*new, plan_id, *old),
-            )
-
-    def delete(self, plan_id: UUID) -> None:
-        with self.datastore.transaction(commit=True) as curs:
-            curs.execute(SQL("DELETE FROM {} WHERE plan_id = %s").format(self.table), (plan_id,))
-
-    def select_all(self) -> list[tuple[UUID, WrappedKey]]:
-        with self.datastore.transaction(commit=False) as curs:
-            curs.execute(SQL("SELECT plan_id, key_id, wrapped FROM {}").format(self.table))
-            rows = curs.fetchall()
-        return [(row["plan_id"], (str(row["key_id"]), bytes(row["wrapped"]))) for row in rows]
+class KeyRowForged(PlanTampered):
+    """A plan's key row names a master key the store never had, or does not unwrap for it."""
 
 
 class KeyRing:
-    """Data keys by plan, unwrapped on first use and kept in a small cache.
+    """Data keys by plan, unwrapped on first use and kept in a small cache."""
 
-    A plan's key is made with its first entry and destroyed on erasure; a missing key
-    means erased, and is remembered too, so that reading an erased plan costs no look-ups.
-    Cached keys expire after `cache_seconds`, which bounds how long another process can
-    still open a plan erased here.
-    """
-
-    def __init__(
-        self,
-        table: KeyTable,
-        masters: MasterKeys,
-        cache_size: int = 1024,
-        cache_seconds: float = 30.0,
-    ) -> None:
+    def __init__(self, table: KeyTable, masters: MasterKeys, cache_size: int = 4096) -> None:
         self.table = table
         self.masters = masters
         self.cache_size = cache_size
-        self.cache_seconds = cache_seconds
-        self._cache: dict[UUID, tuple[float, bytes | None]] = {}
-        self._lock = Lock()
+        self._cache: OrderedDict[UUID, bytes] = OrderedDict()
+        self._destroyed: set[UUID] = set()
+        self._current: str | None = None
+        self._known_masters: set[str] = set()
+        self._lock = threading.Lock()
 
     def data_key(self, plan_id: UUID, *, create: bool = False) -> bytes | None:
         """The plan's data key; None once erased. `create` makes one if there is none."""
-        # Read without the lock: every entry read passes here.
-        cached = self._cache.get(plan_id)
-        if (
-            cached is not None
-            and cached[0] > time.monotonic()
-            and (cached[1] is not None or not create)
-        ):
-            return cached[1]
-        if create:
-            # A new plan's first entry: one round trip stores its key; a concurrent
-            # writer's key, stored first, wins and is read back.
+        cached = self._cache.get(plan_id)  # without the lock: every entry read passes here
+        if cached is not None:
+            return cached
+        if plan_id in self._destroyed:
+            return None
+        if create and self._store_new(plan_id) is not None:
+            return self._cache[plan_id]
+        row = self.table.select(plan_id)
+        if row is None:
+            if create:
+                raise KeyMaterialError(f"the data key of {plan_id} could not be stored")
+            if self.table.erasure(plan_id) is None:
+                raise KeyRowMissing(
+                    f"the key of plan {plan_id} is missing, but the plan was never erased"
+                )
+            return None
+        key = self._unwrap(plan_id, row)
+        self._remember(plan_id, key)
+        return key
+
+    def _unwrap(self, plan_id: UUID, row: tuple[str, bytes]) -> bytes:
+        if row[0] not in self._known_masters:
+            self._known_masters = set(self.table.masters())
+        if row[0] not in self._known_masters:
+            raise KeyRowForged(f"the key of plan {plan_id} names a master key the store never had")
+        try:
+            return self.masters.unwrap(plan_id, *row)
+        except MasterKeyUnavailable:
+            raise
+        except KeyMaterialError:
+            raise KeyRowForged(f"the key of plan {plan_id} is not its own") from None
+
+    def problem(self, plan_id: UUID, erased_in_history: bool) -> str | None:
+        """What is wrong with a plan's key, as an integrity finding; None if nothing."""
+        row = self.table.select(plan_id)
+        erasure = self.table.erasure(plan_id)
+        if row is None and erasure is None:
+            return "the plan's key is missing, but the plan was never erased"
+        if row is None and not erased_in_history:
+            return "the plan's key was destroyed without an erasure in its history"
+        if row is not None:
+            try:
+                self._unwrap(plan_id, row)
+            except MasterKeyUnavailable:
+                return None  # rotated elsewhere: not this plan's problem
+            except PlanTampered as error:
+                return error.message
+        return None
+
+    def _store_new(self, plan_id: UUID) -> bytes | None:
+        """A new plan's key, stored wrapped by the store's current master key; None when a
+        concurrent writer stored one first (read it back instead)."""
+        for _ in range(2):
+            current = self.current_master_id()
             key = new_key()
-            if self.table.insert_if_absent(plan_id, self.masters.wrap(plan_id, key)):
+            outcome = self.table.insert_if_current(
+                plan_id, self.masters.wrap(plan_id, key, current)
+            )
+            if outcome is Stored.STORED:
                 self._remember(plan_id, key)
                 return key
-        row = self.table.select(plan_id)
-        if row is None and create:
-            raise OperationalError(f"the data key of {plan_id} could not be stored")
-        stored = None if row is None else self.masters.unwrap(plan_id, *row)
-        self._remember(plan_id, stored)
-        return stored
+            if outcome is Stored.PRESENT:
+                return None
+            self._current = None  # rotated meanwhile: ask the registry again
+        raise MasterKeyUnavailable("the master key changed twice while storing a plan's key")
+
+    def current_master_id(self) -> str:
+        """The master key that wraps new keys, as the store's registry names it."""
+        if self._current is None:
+            masters = self.table.masters()
+            if not masters:
+                self.table.adopt(self.masters.current_id)
+                masters = self.table.masters()
+            self._current = next(k for k, state in masters.items() if state == CURRENT)
+        return self._current
+
+    def refresh(self, plan_id: UUID) -> None:
+        if plan_id in self._cache and self.table.select(plan_id) is None:
+            with self._lock:
+                self._destroyed.add(plan_id)
+                self._cache.pop(plan_id, None)
 
     def destroy(self, plan_id: UUID) -> None:
-        self.table.delete(plan_id)
-        self._remember(plan_id, None)
+        with self._lock:
+            self._destroyed.add(plan_id)
+            self._cache.pop(plan_id, None)
+        self.table.destroy(plan_id)
 
-    def rewrap_all(self) -> int:
-        """Re-wraps every key not under the current master key; answers how many it did."""
+    def rotate(self) -> KeyRotation:
+        """Makes the configured current master key the store's, re-wraps every data key
+        under it and retires the keys that wrap none any more (`iplan keys rotate`)."""
+        target = self.masters.current_id
+        if self.current_master_id() != target:
+            self.table.switch(target)
+            self._current = None
+        count = 0
+        while rewrapped := self._rewrap_pass(target):
+            count += rewrapped
+        retired = [
+            key_id
+            for key_id, state in self.table.masters().items()
+            if state == PREVIOUS and self.table.retire(key_id)
+        ]
+        return KeyRotation(count, target, retired)
+
+    def status(self) -> KeyStatus:
+        masters = self.table.masters()
+        pending = [
+            PendingErasure(e.plan_id, e.erased_at, e.wrapping_key_id)
+            for e in self.table.erasures()
+            if masters.get(e.wrapping_key_id) != RETIRED
+        ]
+        return KeyStatus(masters, pending)
+
+    def _rewrap_pass(self, target: str) -> int:
         count = 0
         for plan_id, row in self.table.select_all():
-            if row[0] == self.masters.current_id:
+            if row[0] == target:
                 continue
-            data_key = self.masters.unwrap(plan_id, *row)
-            self.table.replace(plan_id, row, self.masters.wrap(plan_id, data_key))
+            data_key = self._unwrap(plan_id, row)
+            self.table.replace(plan_id, row, self.masters.wrap(plan_id, data_key, target))
             count += 1
         return count
 
-    def _remember(self, plan_id: UUID, key: bytes | None) -> None:
+    def _remember(self, plan_id: UUID, key: bytes) -> None:
         with self._lock:
-            self._cache.pop(plan_id, None)
-            self._cache[plan_id] = (time.monotonic() + self.cache_seconds, key)
+            if plan_id in self._destroyed:
+                return  # destroyed while it was being read: never cached again
+            self._cache[plan_id] = key
+            self._cache.move_to_end(plan_id)
             while len(self._cache) > self.cache_size:
-                del self._cache[next(iter(self._cache))]  # the longest cached goes first
+                self._cache.popitem(last=False)

@@ -1,4 +1,5 @@
-"""Writing a secret file atomically, readable by its owner only (generated keys, JWT secret)."""
+"""Files readable by their owner only: secrets written atomically (generated keys, JWT
+secret), and the embedded store's database files (DESIGN 6a)."""
 
 from __future__ import annotations
 
@@ -30,3 +31,16 @@ def write_owner_only(path: Path, text: str, *, replace: bool) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
+
+
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def owner_only_database(path: Path) -> None:
+    """Creates the SQLite file owner-only before SQLite opens it (its write-ahead log and
+    shared-memory files take the database file's mode), and tightens existing ones."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    for candidate in (path, *(path.with_name(path.name + s) for s in SQLITE_COMPANIONS)):
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(candidate, 0o600)

@@ -10,6 +10,8 @@ from collections.abc import Callable
 
 from infrastructure.sql_database import Database
 
+TABLE = "projection_versions"
+
 
 class VersionRegistry:
     """Which generation of each view serves; kept in the database so restarts agree."""
@@ -18,7 +20,7 @@ class VersionRegistry:
         self.db = db
         self._memory: dict[str, int] = {}
         if db is not None:
-            self.table = db.table("projection_versions")
+            self.table = db.table(TABLE)
             with db.transaction(commit=True) as cursor:
                 if db.kind == "postgres":
                     db.execute(cursor, "SELECT pg_advisory_xact_lock(4851733)")
@@ -51,29 +53,23 @@ class VersionRegistry:
             )
 
 
-class GraceDrops:
-    """Drops a replaced generation after `delay` seconds: other processes keep reading it
-    until they follow the switch-over (within their watch interval)."""
+class PendingDrop:
+    """An old generation to drop after a grace period (by a timer), or at stop, whichever
+    comes first, and only once: a stop waits for a timer already dropping it."""
 
-    def __init__(self, delay: float) -> None:
-        self.delay = delay
-        self._pending: list[tuple[threading.Timer, Callable[[], None]]] = []
+    def __init__(self, drop: Callable[[], None], delay: float | None) -> None:
+        self._drop = drop
+        self._lock = threading.Lock()
+        self._done = False
+        self._timer = None if delay is None else threading.Timer(delay, self.now)
+        if self._timer is not None:
+            self._timer.daemon = True
+            self._timer.start()
 
-    def schedule(self, drop: Callable[[], None]) -> None:
-        if self.delay <= 0:
-            drop()
-            return
-        timer = threading.Timer(self.delay, drop)
-        timer.daemon = True
-        self._pending.append((timer, drop))
-        timer.start()
-
-    def drop_now(self) -> None:
-        """Drops what still waits, while the store is open, instead of a timer doing it
-        after the store was closed."""
-        pending, self._pending = self._pending, []
-        for timer, drop in pending:
-            already_dropped = timer.finished.is_set()
-            timer.cancel()
-            if not already_dropped:
-                drop()
+    def now(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        with self._lock:
+            if not self._done:
+                self._done = True
+                self._drop()

@@ -11,6 +11,7 @@ database restart resumes processing without restarting the process.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,7 +25,14 @@ from psycopg.sql import SQL, Identifier
 
 from application.plans import IntegrationPlans
 from domain.entry import PlanEvent
-from projections.base import BatchProjection, PlanFollower, PlanRowsProjection, Processed
+from infrastructure.heartbeats import HEARTBEAT_SECONDS
+from projections.base import (
+    BatchAlreadyApplied,
+    BatchProjection,
+    PlanFollower,
+    PlanRowsProjection,
+    Processed,
+)
 
 log = structlog.get_logger("iplan.projections")
 
@@ -71,8 +79,11 @@ class ProjectionWorker:
         idle_poll: tuple[float, float] = (0.05, 0.2),
         retry_delay: tuple[float, float] = (0.2, 5.0),
         on_progress: threading.Condition | None = None,
+        heartbeat: Callable[[ProjectionStatus], None] | None = None,
     ) -> None:
         self.plans = plans
+        self.heartbeat = heartbeat
+        self._last_beat = 0.0
         self.projection = projection
         self.batch_size = batch_size
         self.idle_poll = idle_poll
@@ -101,8 +112,10 @@ class ProjectionWorker:
     def run_batch(self) -> int:
         """Applies the next batch of notifications; returns how many there were."""
         with self._lock:
-            start = (self.position() or 0) + 1
-            notifications = self.plans.recorder.select_notifications(start, self.batch_size)
+            after = self.position()
+            notifications = self.plans.recorder.select_notifications(
+                (after or 0) + 1, self.batch_size
+            )
             if not notifications:
                 return 0
             batch = [
@@ -112,7 +125,13 @@ class ProjectionWorker:
                 for n in notifications
             ]
             try:
-                self.projection.process_batch(batch)
+                self.projection.process_batch(batch, after=after)
+            except BatchAlreadyApplied:
+                # Another worker applied them first (e.g. `iplan demo` catching up beside a
+                # running service): go on from where it got to.
+                log.info("projection_batch_applied_elsewhere", projection=self.name)
+                self.projection.reset()
+                return len(batch)
             except BaseException:
                 # The transaction rolled back; what the projection holds in memory may be ahead.
                 self.projection.reset()
@@ -158,6 +177,7 @@ class ProjectionWorker:
         idle = self.idle_poll[0]
         retry = self.retry_delay[0]
         while not self._stopping.is_set():
+            self._beat()
             try:
                 count = self.run_batch()
             except Exception as error:
@@ -180,6 +200,16 @@ class ProjectionWorker:
             self._wake.wait(idle)
             self._wake.clear()
             idle = min(idle * 2, self.idle_poll[1])
+
+    def _beat(self) -> None:
+        """Tells the store this worker runs (readiness reads it), every HEARTBEAT_SECONDS."""
+        if self.heartbeat is None or time.monotonic() - self._last_beat < HEARTBEAT_SECONDS:
+            return
+        self._last_beat = time.monotonic()
+        try:
+            self.heartbeat(self.status())
+        except Exception as error:  # the store is away: readiness will say so
+            log.debug("projection_heartbeat_failed", projection=self.name, error=str(error))
 
     def _safe_position(self) -> int | None:
         try:
@@ -225,10 +255,10 @@ def catch_up_together(
     follower = PlanFollower(loads[0] if loads else None)
     try:
         while True:
-            positions = {w.position() or 0 for w in workers}
-            if len(positions) != 1:
+            afters = [w.position() for w in workers]
+            if len({a or 0 for a in afters}) != 1:
                 break
-            start = positions.pop() + 1
+            start = (afters[0] or 0) + 1
             notifications = plans.recorder.select_notifications(start, batch_size)
             if not notifications:
                 break
@@ -237,8 +267,8 @@ def catch_up_together(
                 for n in notifications
             ]
             followed = follower.advance_batch(batch)
-            for worker in workers:
-                worker.projection.process_batch(batch, followed)
+            for worker, after in zip(workers, afters, strict=True):
+                worker.projection.process_batch(batch, followed, after=after)
     except Exception:
         log.exception("projection_rebuild_together_failed")
     for worker in workers:

@@ -17,7 +17,7 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder
 
 from application.plans import IntegrationPlans
 from domain.plan import IntegrationPlan
-from infrastructure.projection_runner import ProjectionWorker
+from infrastructure.projection_runner import ProjectionStatus, ProjectionWorker
 from infrastructure.sql_analytics import SqlAnalyticsView
 from infrastructure.sql_audit_log import SqlAuditLogView
 from infrastructure.sql_database import Database
@@ -59,12 +59,13 @@ def database_of(plans: IntegrationPlans) -> Database | None:
 
 @dataclass(frozen=True)
 class WorkerSettings:
-    """How every worker of one ReadModels batches, polls and retries."""
+    """How every worker of one ReadModels batches, polls, retries and reports."""
 
     batch_size: int
     idle_poll: tuple[float, float]
     retry_delay: tuple[float, float]
     progress: threading.Condition
+    heartbeat: Callable[[ProjectionStatus], None] | None = None
 
 
 def new_worker(
@@ -86,6 +87,7 @@ def new_worker(
         idle_poll=how.idle_poll,
         retry_delay=how.retry_delay,
         on_progress=how.progress,
+        heartbeat=how.heartbeat,
     )
 
 

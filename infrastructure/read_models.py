@@ -18,12 +18,11 @@ import structlog
 from eventsourcing.postgres import PostgresApplicationRecorder
 
 from application.plans import IntegrationPlans
-from infrastructure.projection_registry import GraceDrops, VersionRegistry
+from infrastructure.heartbeats import Heartbeats
+from infrastructure.projection_registry import PendingDrop, VersionRegistry
 from infrastructure.projection_runner import (
-    REBUILDING,
     ProjectionStatus,
     ProjectionWorker,
-    catch_up_together,
     listen_for_entries,
 )
 from infrastructure.read_model_kinds import (
@@ -37,19 +36,20 @@ from infrastructure.read_model_kinds import (
     new_worker,
     publish,
 )
+from infrastructure.read_model_rebuilds import Rebuilds
 from projections.analytics import AnalyticsView
 from projections.audit_log import AuditLogView
 from projections.base import BatchView
 from projections.plan_summary import PlanSummaryView
 from projections.worklist import WorklistView
 
-# ANALYTICS is imported from here by api/routers/stats.py, written before the catalogue moved.
-__all__ = ["ANALYTICS", "ReadModels", "run_projections"]
+# Still imported from here by callers written before the catalogue moved to read_model_kinds.
+__all__ = ["ANALYTICS", "NAMES", "ReadModels", "run_projections"]
 
 log = structlog.get_logger("iplan.projections")
 
 
-class ReadModels:
+class ReadModels(Rebuilds):
     """All read models of one application, their workers and their generations."""
 
     def __init__(
@@ -60,15 +60,16 @@ class ReadModels:
         idle_poll: tuple[float, float] = (0.05, 0.2),
         retry_delay: tuple[float, float] = (0.2, 5.0),
         names: Iterable[str] = NAMES,
-        drop_delay: float = 5.0,
+        drop_delay: float | None = 5.0,
         watch_interval: float = 2.0,
     ) -> None:
         self.plans = plans
         self.db = database_of(plans)
         self.registry = VersionRegistry(self.db)
+        self.heartbeats = Heartbeats(self.db) if self.db is not None else None
         self.batch_size = batch_size
         self.progress = threading.Condition()
-        self._how = WorkerSettings(batch_size, idle_poll, retry_delay, self.progress)
+        self._how = WorkerSettings(batch_size, idle_poll, retry_delay, self.progress, self._beat)
         self._lock = threading.RLock()
         self.workers: dict[str, ProjectionWorker] = {}
         self.rebuilds: dict[str, ProjectionWorker] = {}
@@ -76,20 +77,12 @@ class ReadModels:
         self._stopping = threading.Event()
         self._watcher: threading.Thread | None = None
         self._listener: threading.Thread | None = None
-        self._old_generations = GraceDrops(drop_delay)
+        self.drop_delay = drop_delay
+        self._pending_drops: list[PendingDrop] = []
         self.watch_interval = watch_interval
         for name in names:
             self.workers[name] = self._worker(name, self.registry.get(name))
             publish(self.workers[name])
-
-    @property
-    def drop_delay(self) -> float:
-        """Seconds a replaced generation is kept for other processes before it is dropped."""
-        return self._old_generations.delay
-
-    @drop_delay.setter
-    def drop_delay(self, seconds: float) -> None:
-        self._old_generations.delay = seconds
 
     # -- queries ----------------------------------------------------------------------
 
@@ -166,14 +159,20 @@ class ReadModels:
     def stop(self) -> None:
         self._stopping.set()
         with self._lock:
-            self._started = False
+            was_started, self._started = self._started, False
             for worker in [*self.rebuilds.values(), *self.workers.values()]:
                 worker.stop()
         for thread in (self._watcher, self._listener):
             if thread is not None:
                 thread.join(5)
+        if was_started:
+            self._forget_heartbeats()
         self._watcher = self._listener = None
-        self._old_generations.drop_now()
+        # Old generations waiting out their grace period are dropped now, while the
+        # store is still open, rather than by a timer after it was closed.
+        pending, self._pending_drops = self._pending_drops, []
+        for drop in pending:
+            drop.now()
 
     def sync(self) -> None:
         """Follows a switch-over made by another process (the registry names the generation)."""
@@ -207,84 +206,35 @@ class ReadModels:
             worker.wake()
 
     def status(self) -> list[ProjectionStatus]:
-        with self._lock:  # a rebuild thread may switch over meanwhile
+        """Serving generations first, then rebuilds under way (safe while they switch)."""
+        with self._lock:
             workers = [*self.workers.values(), *self.rebuilds.values()]
         return [w.status() for w in workers]
 
-    # -- rebuilding -------------------------------------------------------------------
-
-    def rebuild(self, name: str, *, wait: bool = False, timeout: float | None = None) -> int:
-        """Fills a new generation of the view beside the serving one; switches when caught up.
-
-        Returns the new version. With `wait`, catches up in this thread and switches
-        before returning; otherwise a background worker does it and `status()` shows it
-        as `rebuilding`.
-        """
+    def rebuilding(self) -> set[str]:
         with self._lock:
-            running = self.rebuilds.get(name)
-        if running is not None:
-            return running.version  # already under way
-        fresh = self._new_generation(name)
-        if wait:
-            fresh.catch_up()
-            self._switch(name, fresh)
-        else:
-            threading.Thread(
-                target=self._rebuild_in_background, args=(name, fresh, timeout), daemon=True
-            ).start()
-        return fresh.version
+            return set(self.rebuilds)
 
-    def rebuild_all(self) -> None:
-        """Rebuilds every view side by side in one pass over the log, then switches each."""
-        fresh = {name: self._new_generation(name) for name in list(self.workers)}
-        catch_up_together(self.plans, list(fresh.values()), self.batch_size)
-        for name, worker in fresh.items():
-            self._switch(name, worker)
+    def _beat(self, status: ProjectionStatus) -> None:
+        if self.heartbeats is not None:
+            self.heartbeats.beat(
+                name=status.name,
+                version=status.version,
+                state=status.state,
+                position=status.position or 0,
+                lag_events=status.lag_events,
+                lag_seconds=status.lag_seconds,
+            )
 
-    def _new_generation(self, name: str) -> ProjectionWorker:
-        with self._lock:
-            if name in self.rebuilds:
-                return self.rebuilds[name]
-            current = self.workers[name].version
-            fresh = self._worker(name, current + 1)
-            fresh.projection.view.drop()  # leftovers of an interrupted rebuild
-            if current > 1:  # a generation whose delayed drop never ran
-                self._worker(name, current - 1).projection.view.drop()
-            self.rebuilds[name] = fresh
-        log.info("projection_rebuild_started", projection=name, version=fresh.version)
-        return fresh
-
-    def _rebuild_in_background(
-        self, name: str, fresh: ProjectionWorker, timeout: float | None
-    ) -> None:
-        fresh.start(REBUILDING)
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while deadline is None or time.monotonic() < deadline:
-            status = fresh.status()
-            if status.state == REBUILDING and status.lag_events == 0:
-                fresh.stop()
-                fresh.catch_up()
-                self._switch(name, fresh)
-                return
-            time.sleep(0.05)
-        fresh.stop()
-        log.error("projection_rebuild_timed_out", projection=name, version=fresh.version)
-        with self._lock:
-            self.rebuilds.pop(name, None)
-
-    def _switch(self, name: str, fresh: ProjectionWorker) -> None:
-        with self._lock:
-            old = self.workers[name]
-            old.stop()
-            fresh.catch_up()
-            self.registry.set(name, fresh.version)
-            self.workers[name] = fresh
-            self.rebuilds.pop(name, None)
-            publish(fresh)
-            if self._started:
-                fresh.start()
-        self._old_generations.schedule(old.projection.view.drop)
-        log.info("projection_switched", projection=name, version=fresh.version)
+    def _forget_heartbeats(self) -> None:
+        """A clean stop says so at once, rather than leaving readiness to wait them out."""
+        if self.heartbeats is None:
+            return
+        for worker in self.workers.values():
+            try:
+                self.heartbeats.forget(worker.name, worker.version)
+            except Exception:
+                log.warning("projection_heartbeat_not_forgotten", projection=worker.name)
 
     def _worker(self, name: str, version: int) -> ProjectionWorker:
         return new_worker(self.plans, self.db, name, version, self._how)

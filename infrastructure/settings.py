@@ -61,6 +61,51 @@ class Settings(BaseSettings):
         description="The county's municipalities as CSV (columns ags,name,kind,population, like "
         "the shipped list); default: the shipped Ortenaukreis list.",
     )
+    ready_max_lag_seconds: float = Field(
+        60.0,
+        description="Readiness fails while a read model is further behind the entries than this.",
+    )
+    request_threads: int | None = Field(
+        None,
+        description="Threads serving requests; default: the PostgreSQL pool's size plus "
+        "overflow, or 16 on SQLite.",
+    )
+    max_concurrent_requests: int | None = Field(
+        None,
+        description="Requests in flight at most; past it a request gets 503 with Retry-After "
+        "at once. Default: twice the request threads.",
+    )
+    header_timeout_seconds: float = Field(
+        10.0, description="A connection whose request headers take longer is closed."
+    )
+    body_timeout_seconds: float = Field(
+        30.0, description="A request whose body takes longer to arrive gets 408."
+    )
+    anchor_dir: Path | None = Field(
+        None,
+        description="Append-only directory of the signed chain-head checkpoints "
+        "(default: data_dir/anchors); in production a WORM or separate store.",
+    )
+    anchor_key_file: Path | None = Field(
+        None,
+        description="The checkpoints' Ed25519 signing key, kept apart from the database "
+        "(default: data_dir/anchor.key, made with the first checkpoint).",
+    )
+    anchor_public_key: str | None = Field(
+        None,
+        description="Base64 Ed25519 public key to verify checkpoints with where the signing "
+        "key is not at hand (auditors): `iplan anchor --public-key` prints it.",
+    )
+    anchor_interval_seconds: float = Field(
+        300.0, description="How often the service writes a checkpoint; 0: only `iplan anchor`."
+    )
+    retention_years: int | None = Field(
+        None,
+        ge=1,
+        le=100,
+        description="Erase the personal data of plans closed longer ago than this, "
+        "automatically (unset: never).",
+    )
     log_level: str = "INFO"
     log_format: Literal["auto", "json", "console"] = Field(
         "auto", description="auto: JSON unless standard error is a terminal."
@@ -74,6 +119,37 @@ class Settings(BaseSettings):
         SecretStr(""),
         description="Comma-separated base64 master keys still readable until `iplan keys rotate`.",
     )
+
+    @property
+    def threads(self) -> int:
+        """How many requests are served at once (the sync endpoints' thread pool)."""
+        if self.request_threads is not None:
+            return self.request_threads
+        if self.store == "postgres":
+            return self.postgres_pool_size + self.postgres_max_overflow
+        return 16
+
+    @property
+    def concurrency_limit(self) -> int:
+        return self.max_concurrent_requests or 2 * self.threads
+
+    def postgres_connection_kwargs(self) -> dict[str, str | int]:
+        """How to reach PostgreSQL with psycopg directly (probes, bulk tools)."""
+        return {
+            "host": self.postgres_host,
+            "port": self.postgres_port,
+            "dbname": self.postgres_dbname,
+            "user": self.postgres_user,
+            "password": self.postgres_password.get_secret_value(),
+        }
+
+    @property
+    def anchor_path(self) -> Path:
+        return self.anchor_dir or self.data_dir / "anchors"
+
+    @property
+    def anchor_key_path(self) -> Path:
+        return self.anchor_key_file or self.data_dir / "anchor.key"
 
     @property
     def sqlite_path(self) -> Path:
@@ -101,6 +177,8 @@ class Settings(BaseSettings):
             "POSTGRES_MAX_OVERFLOW": str(self.postgres_max_overflow),
             "POSTGRES_CONNECT_TIMEOUT": str(self.postgres_connect_timeout),
             "POSTGRES_LOCK_TIMEOUT": str(self.postgres_lock_timeout),
-            "POSTGRES_PRE_PING": "y",
+            # No round trip per checkout: dead connections are found by their socket
+            # (infrastructure/postgres_connections.py).
+            "POSTGRES_PRE_PING": "n",
             "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT": "30",
         }

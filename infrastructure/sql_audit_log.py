@@ -13,6 +13,7 @@ from eventsourcing.persistence import Tracking
 from infrastructure.sql_database import Database
 from infrastructure.sql_views import SqlTables, TableSpec
 from projections import audit_log as al
+from projections.base import UNCHECKED, After
 
 RECORDS = "records"
 AUDIT_TABLES = (
@@ -52,9 +53,13 @@ class SqlAuditLogView(al.AuditLogView):
         records: Sequence[al.AuditRecord],
         retractions: Sequence[al.Retraction],
         tracking: Tracking,
+        *,
+        after: After = UNCHECKED,
     ) -> None:
         self.tables.create()
         with self.db.transaction(commit=True) as cursor:
+            if after is not UNCHECKED:
+                self.tables.tracking.claim(cursor, self.tables.key(tracking), after, tracking)
             self.tables.insert(cursor, RECORDS, [vars(r) for r in records])
             if retractions:
                 cursor.executemany(
@@ -64,7 +69,8 @@ class SqlAuditLogView(al.AuditLogView):
                     ),
                     [self.db.params((t.by_version, t.plan_id, t.version)) for t in retractions],
                 )
-            self.tables.tracking.record(cursor, self.tables.key(tracking), tracking)
+            if after is UNCHECKED:
+                self.tables.tracking.record(cursor, self.tables.key(tracking), tracking)
 
     def insert_tracking(self, tracking: Tracking) -> None:
         self.record((), (), tracking)

@@ -15,7 +15,7 @@ from infrastructure.sql_database import Database
 from infrastructure.sql_views import SqlTables, TableSpec
 from projections import plan_summary as ps
 from projections import worklist as wl
-from projections.base import PlanRows
+from projections.base import UNCHECKED, After, PlanRows
 
 SUMMARY_TABLES = (
     TableSpec(
@@ -93,8 +93,10 @@ class SqlPlanRowsMixin:
     def tracking_name(self, application_name: str) -> str:
         return f"{application_name}:{self.tables.generation}"
 
-    def replace_plans(self, rows: Mapping[UUID, PlanRows], tracking: Tracking) -> None:
-        self.tables.replace_plans(rows, tracking)
+    def replace_plans(
+        self, rows: Mapping[UUID, PlanRows], tracking: Tracking, *, after: After = UNCHECKED
+    ) -> None:
+        self.tables.replace_plans(rows, tracking, after)
 
     def insert_tracking(self, tracking: Tracking) -> None:
         self.tables.replace_plans({}, tracking)
@@ -159,6 +161,14 @@ class SqlPlanSummaryView(SqlPlanRowsMixin, ps.PlanSummaryView):
     def get_summary(self, plan_id: UUID, as_of: date | None = None) -> ps.PlanSummary | None:
         items = self._query(" AND p.plan_id = %s", [plan_id], as_of)
         return items[0] if items else None
+
+    def closed_before(self, day: date) -> list[UUID]:
+        rows = self.tables.select(
+            "SELECT plan_id FROM {plans} WHERE status = 'closed' AND closed_on < %s "
+            "ORDER BY plan_id",
+            [day],
+        )
+        return [r["plan_id"] for r in rows]
 
 
 class SqlWorklistView(SqlPlanRowsMixin, wl.WorklistView):

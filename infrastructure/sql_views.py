@@ -18,7 +18,7 @@ from uuid import UUID
 from eventsourcing.persistence import IntegrityError, Tracking
 
 from infrastructure.sql_database import TO_SQLITE, Columns, Database, Kind
-from projections.base import PlanRows, canonical
+from projections.base import UNCHECKED, After, BatchAlreadyApplied, PlanRows, canonical
 
 # Database is imported from here by the views written before sql_database.py existed.
 __all__ = ["Database", "SqlTables", "SqlTracking", "TableSpec"]
@@ -37,6 +37,26 @@ class SqlTracking:
             f"CREATE TABLE IF NOT EXISTS {self.table} "
             "(projection TEXT PRIMARY KEY, notification_id BIGINT NOT NULL)",
         )
+
+    def claim(self, cursor: Any, key: str, after: int | None, tracking: Tracking) -> None:
+        """Moves the position from `after` to the batch's end, first thing in the batch's
+        transaction: the row lock (PostgreSQL) or the write lock (SQLite) makes a second
+        process applying the same entries wait, then find them applied."""
+        if after is None:
+            statement = (
+                f"INSERT INTO {self.table} (projection, notification_id) VALUES (%s, %s) "
+                "ON CONFLICT (projection) DO NOTHING RETURNING notification_id"
+            )
+            params: tuple[Any, ...] = (key, tracking.notification_id)
+        else:
+            statement = (
+                f"UPDATE {self.table} SET notification_id = %s "
+                "WHERE projection = %s AND notification_id = %s RETURNING notification_id"
+            )
+            params = (tracking.notification_id, key, after)
+        self.db.execute(cursor, statement, params)
+        if cursor.fetchone() is None:
+            raise BatchAlreadyApplied(f"{key} has moved on from {after}")
 
     def record(self, cursor: Any, key: str, tracking: Tracking) -> None:
         """Moves the position forward, or fails: an entry is never applied twice."""
@@ -191,17 +211,22 @@ class SqlTables:
             ],
         )
 
-    def replace_plans(self, rows: Mapping[UUID, PlanRows], tracking: Tracking) -> None:
+    def replace_plans(
+        self, rows: Mapping[UUID, PlanRows], tracking: Tracking, after: After = UNCHECKED
+    ) -> None:
         """Deletes and re-inserts each plan's rows, with the tracking record, in one go."""
         self.create()
         with self.db.transaction(commit=True) as cursor:
+            if after is not UNCHECKED:
+                self.tracking.claim(cursor, self.key(tracking), after, tracking)
             for table in self.specs:
                 if rows:
                     self.delete_plans(cursor, table, list(rows))
                     self.insert(
                         cursor, table, [r for pr in rows.values() for r in pr.get(table, ())]
                     )
-            self.tracking.record(cursor, self.key(tracking), tracking)
+            if after is UNCHECKED:
+                self.tracking.record(cursor, self.key(tracking), tracking)
 
     def dump(self) -> dict[str, list[dict[str, Any]]]:
         return {t: canonical(self.select(f"SELECT * FROM {{{t}}}")) for t in self.specs}

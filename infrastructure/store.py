@@ -14,14 +14,18 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder
 
 from application.clock import today_in_germany
 from application.plans import IntegrationPlans, PositionFinder
+from application.protection import KeyRotation
 from domain.context import EntryPolicy
+from infrastructure.anchors import AnchorBook
 from infrastructure.crypto import (
+    key_id,
     master_key_path,
     master_keys,
     new_key,
     read_key_file,
     write_key_file,
 )
+from infrastructure.owner_only_file import owner_only_database
 from infrastructure.protection import PersonalDataProtection
 from infrastructure.reference_data import county_municipalities
 from infrastructure.settings import Settings
@@ -35,15 +39,21 @@ def build_plans(
 ) -> IntegrationPlans:
     """The plans application; `policy` defaults to the one the settings configure."""
     if settings.store == "sqlite":
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        owner_only_database(settings.sqlite_path)
     policy = policy or entry_policy(settings)  # read before anything opens
-    protection = PersonalDataProtection(master_keys(settings))
+    protection = PersonalDataProtection(
+        master_keys(settings),
+        connect_timeout=settings.postgres_connect_timeout,
+        anchors=anchor_book(settings),
+    )
     plans = IntegrationPlans(
         settings.eventsourcing_env(), today=today, adapters=protection, policy=policy
     )
     try:
-        # Fails fast when the master key does not fit the database's keys.
+        # Fails fast when the master key does not fit the database, or the chain's key is
+        # missing or changed (never silently made anew).
         protection.integrity_key()
+        protection.check_integrity_key()
     except Exception:
         plans.close()
         raise
@@ -62,28 +72,43 @@ def entry_policy(settings: Settings) -> EntryPolicy:
     )
 
 
-def rotate_master_key(settings: Settings) -> int:
-    """`iplan keys rotate`: re-wraps every plan's data key under a new master key.
+def anchor_book(settings: Settings) -> AnchorBook | None:
+    """The anchor checkpoints beside a durable store (the memory store keeps nothing)."""
+    if settings.store == "memory":
+        return None
+    return AnchorBook(settings.anchor_path, settings.anchor_key_path, settings.anchor_public_key)
 
-    With `IPLAN_MASTER_KEY` set, the new key is that one: put the new key there and the old
-    one in `IPLAN_PREVIOUS_MASTER_KEYS`, rotate, then drop the old one. Without it (the
-    embedded default), a new key is generated into the key file, kept there beside the old
-    one until every data key is re-wrapped, then the old one is removed. No entry is
-    rewritten. Answers how many data keys were re-wrapped.
+
+def events_table_name(settings: Settings) -> str:
+    """The library names the events table per store (SQLite) or per application (PostgreSQL)."""
+    if settings.store == "sqlite":
+        return "stored_events"
+    return f"{IntegrationPlans.name.lower()}_events"
+
+
+def rotate_master_key(settings: Settings) -> KeyRotation:
+    """`iplan keys rotate`: makes the configured master key the store's and re-wraps every
+    data key under it, without rewriting an entry; safe while services run (the protocol
+    in infrastructure/key_tables.py). Retires the master keys that wrap nothing any more.
+
+    With `IPLAN_MASTER_KEY` set, the new key is that one (the old one in
+    `IPLAN_PREVIOUS_MASTER_KEYS` on every process until the rotation is done). Without it
+    (the embedded default), a new key is generated into the key file first, where running
+    services find it when the store starts naming it; retired keys leave the file after.
     """
     key_file = None
     if settings.master_key is None and settings.store != "memory":
         key_file = master_key_path(settings)
-        current = read_key_file(key_file)
-        write_key_file(key_file, [new_key(), *current], replace=True)
+        write_key_file(key_file, [new_key(), *read_key_file(key_file)], replace=True)
     plans = build_plans(settings)
     try:
-        count = plans.rewrap_keys()
+        rotation = plans.rotate_keys()
     finally:
         plans.close()
     if key_file is not None:
-        write_key_file(key_file, read_key_file(key_file)[:1], replace=True)
-    return count
+        kept = [k for k in read_key_file(key_file) if key_id(k) not in rotation.retired]
+        write_key_file(key_file, kept, replace=True)
+    return rotation
 
 
 def position_finder(recorder: ApplicationRecorder) -> PositionFinder:

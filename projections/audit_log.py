@@ -22,7 +22,14 @@ from domain.access import PersonalDataRead
 from domain.entries.lifecycle import EntryRetracted
 from domain.entry import PlanEvent
 from domain.plan import IntegrationPlan
-from projections.base import BatchProjection, BatchView, Processed, canonical
+from projections.base import (
+    UNCHECKED,
+    After,
+    BatchProjection,
+    BatchView,
+    Processed,
+    canonical,
+)
 from projections.memory import MemoryTracking
 
 ENTRY = "entry"
@@ -128,6 +135,8 @@ class AuditLogView(BatchView):
         records: Sequence[AuditRecord],
         retractions: Sequence[Retraction],
         tracking: Tracking,
+        *,
+        after: After = UNCHECKED,
     ) -> None:
         """Appends records, marks retracted entries and records tracking, atomically."""
 
@@ -145,7 +154,11 @@ class AuditLogProjection(BatchProjection[AuditLogView]):
         super().__init__(view)
 
     def process_batch(
-        self, batch: Sequence[Processed], followed: Mapping[UUID, IntegrationPlan] | None = None
+        self,
+        batch: Sequence[Processed],
+        followed: Mapping[UUID, IntegrationPlan] | None = None,
+        *,
+        after: After = UNCHECKED,
     ) -> None:
         if not batch:
             return
@@ -162,7 +175,7 @@ class AuditLogProjection(BatchProjection[AuditLogView]):
                 retractions.append(
                     Retraction(entry.originator_id, entry.version, entry.originator_version)
                 )
-        self.view.record(records, retractions, batch[-1].tracking)
+        self.view.record(records, retractions, batch[-1].tracking, after=after)
 
 
 class MemoryAuditLogView(AuditLogView):
@@ -177,10 +190,12 @@ class MemoryAuditLogView(AuditLogView):
         records: Sequence[AuditRecord],
         retractions: Sequence[Retraction],
         tracking: Tracking,
+        *,
+        after: After = UNCHECKED,
     ) -> None:
         key = self.tracking_name(tracking.application_name)
         with self.tracking.lock:
-            self.tracking.check(key, tracking)
+            self.tracking.check(key, tracking, after)
             for r in records:
                 self._records[(r.kind, r.seq)] = r
                 if r.kind == ENTRY and r.version is not None:

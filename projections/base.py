@@ -6,7 +6,8 @@ from abc import abstractmethod
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Generic, TypeVar
+from enum import Enum
+from typing import Any, ClassVar, Final, Generic, TypeVar
 from uuid import UUID
 
 from eventsourcing.persistence import Tracking, TrackingRecorder
@@ -22,6 +23,22 @@ PlanLoader = Callable[[UUID, int], IntegrationPlan]
 PlanRows = dict[str, list[dict[str, Any]]]
 
 TView = TypeVar("TView", bound="BatchView")
+
+
+class Claim(Enum):
+    UNCHECKED = "unchecked"
+
+
+# A batch's `after`: the view's position when the batch was read (None: it had none),
+# claimed first in the batch's transaction, so that of two processes applying the
+# same entries to one view, the second finds them applied and skips them (raising
+# BatchAlreadyApplied) instead of applying them twice. UNCHECKED: no claim (tests).
+UNCHECKED: Final = Claim.UNCHECKED
+After = int | None | Claim
+
+
+class BatchAlreadyApplied(Exception):
+    """Another worker (in this or another process) applied these entries to the view first."""
 
 
 class BatchView(TrackingRecorder):
@@ -56,7 +73,9 @@ class PlanRowsView(BatchView):
     """A view holding, per plan, rows computed from the plan's current state."""
 
     @abstractmethod
-    def replace_plans(self, rows: Mapping[UUID, PlanRows], tracking: Tracking) -> None:
+    def replace_plans(
+        self, rows: Mapping[UUID, PlanRows], tracking: Tracking, *, after: After = UNCHECKED
+    ) -> None:
         """Replaces every row of the given plans and records tracking, atomically."""
 
 
@@ -122,12 +141,16 @@ class BatchProjection(Projection[TView], Generic[TView]):
 
     @abstractmethod
     def process_batch(
-        self, batch: Sequence[Processed], followed: Mapping[UUID, IntegrationPlan] | None = None
+        self,
+        batch: Sequence[Processed],
+        followed: Mapping[UUID, IntegrationPlan] | None = None,
+        *,
+        after: After = UNCHECKED,
     ) -> None:
         """Applies every entry of the batch; the last tracking record is committed with it.
 
         `followed`: the plans the batch touched, already advanced through it (a rebuild of
-        several projections follows the plans once for all of them).
+        several projections follows the plans once for all of them). `after`: see Claim.
         """
 
     def process_event(self, domain_event: Any, tracking: Tracking) -> None:
@@ -149,7 +172,11 @@ class PlanRowsProjection(BatchProjection[PlanRowsView]):
         """The plan's rows in this read model; never a personal value."""
 
     def process_batch(
-        self, batch: Sequence[Processed], followed: Mapping[UUID, IntegrationPlan] | None = None
+        self,
+        batch: Sequence[Processed],
+        followed: Mapping[UUID, IntegrationPlan] | None = None,
+        *,
+        after: After = UNCHECKED,
     ) -> None:
         if not batch:
             return
@@ -157,7 +184,7 @@ class PlanRowsProjection(BatchProjection[PlanRowsView]):
         # Rows are computed once per plan and batch, from the plan's latest state.
         rows = {plan_id: self.rows_of(plan) for plan_id, plan in touched.items()}
         tracking = batch[-1].tracking
-        self.view.replace_plans(rows, tracking)
+        self.view.replace_plans(rows, tracking, after=after)
 
     def reset(self) -> None:
         self.follower.clear()

@@ -9,7 +9,14 @@ from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError, Tracking
 
-from projections.base import PlanRows, PlanRowsView, canonical
+from projections.base import (
+    UNCHECKED,
+    After,
+    BatchAlreadyApplied,
+    PlanRows,
+    PlanRowsView,
+    canonical,
+)
 
 
 class MemoryTracking:
@@ -19,8 +26,10 @@ class MemoryTracking:
         self.lock = threading.RLock()
         self._positions: dict[str, int] = {}
 
-    def check(self, key: str, tracking: Tracking) -> None:
+    def check(self, key: str, tracking: Tracking, after: After = UNCHECKED) -> None:
         current = self._positions.get(key)
+        if after is not UNCHECKED and current != after:
+            raise BatchAlreadyApplied(f"{key} is at {current}, not {after}")
         if current is not None and current >= tracking.notification_id:
             msg = f"{key} already processed {current} >= {tracking.notification_id}"
             raise IntegrityError(msg)
@@ -44,9 +53,15 @@ class MemoryPlanRows:
         self.tracking = MemoryTracking()
         self._rows: dict[UUID, PlanRows] = {}
 
-    def replace(self, key: str, rows: Mapping[UUID, PlanRows], tracking: Tracking) -> None:
+    def replace(
+        self,
+        key: str,
+        rows: Mapping[UUID, PlanRows],
+        tracking: Tracking,
+        after: After = UNCHECKED,
+    ) -> None:
         with self.tracking.lock:
-            self.tracking.check(key, tracking)
+            self.tracking.check(key, tracking, after)
             for plan_id, plan_rows in rows.items():
                 self._rows[plan_id] = {t: [dict(r) for r in rs] for t, rs in plan_rows.items()}
             self.tracking.record(key, tracking)
@@ -74,8 +89,11 @@ class MemoryPlanRowsView(PlanRowsView):
         self.version = version
         self.store = MemoryPlanRows()
 
-    def replace_plans(self, rows: Mapping[UUID, PlanRows], tracking: Tracking) -> None:
-        self.store.replace(self.tracking_name(tracking.application_name), rows, tracking)
+    def replace_plans(
+        self, rows: Mapping[UUID, PlanRows], tracking: Tracking, *, after: After = UNCHECKED
+    ) -> None:
+        key = self.tracking_name(tracking.application_name)
+        self.store.replace(key, rows, tracking, after)
 
     def insert_tracking(self, tracking: Tracking) -> None:
         self.replace_plans({}, tracking)

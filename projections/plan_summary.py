@@ -85,7 +85,10 @@ def decode_cursor(cursor: str) -> tuple[date, str]:
 
 def summary_rows(plan: IntegrationPlan) -> PlanRows:
     state = plan.state
-    open_measures = [m for m in state.measures.values() if m.status == "agreed"]
+    # An erased plan accepts no entry ever again: nothing of it is due any more.
+    open_measures = [
+        m for m in state.measures.values() if m.status == "agreed" and not state.is_erased
+    ]
     consultations = [c.held_on for c in state.consultations]
     row = {
         "plan_id": plan.id,
@@ -119,6 +122,10 @@ class PlanSummaryView(PlanRowsView):
     @abstractmethod
     def get_summary(self, plan_id: UUID, as_of: date | None = None) -> PlanSummary | None:
         """One plan's summary, or None."""
+
+    @abstractmethod
+    def closed_before(self, day: date) -> list[UUID]:
+        """Plans closed (and not reopened or erased) before `day`: due for erasure."""
 
 
 class PlanSummaryProjection(PlanRowsProjection):
@@ -162,6 +169,13 @@ class MemoryPlanSummaryView(MemoryPlanRowsView, PlanSummaryView):
         page = items[:limit]
         more = len(items) > limit
         return SummaryPage(page, encode_cursor(page[-1]) if more and page else None)
+
+    def closed_before(self, day: date) -> list[UUID]:
+        return sorted(
+            row["plan_id"]
+            for row in self.store.table(PLANS)
+            if row["status"] == "closed" and row["closed_on"] < day
+        )
 
     def get_summary(self, plan_id: UUID, as_of: date | None = None) -> PlanSummary | None:
         overdue = self._overdue(as_of)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import typer
 
 from api.cli.demo import demo
-from api.cli.integrity import verify
+from api.cli.export import export
+from api.cli.integrity import anchor, verify
 from api.cli.personal_data import erase, keys
 from api.cli.projections import project, projections
 from api.cli.replay import replay
 from api.cli.report import report
+from api.cli.retention import retention
 from api.cli.service import serve, token
 from api.cli.session import FAILURE, err
 
@@ -19,11 +21,12 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-for command in (serve, token, demo, replay, verify, erase, project):
+for command in (serve, token, demo, replay, verify, anchor, erase, export, project):
     app.command()(command)
 app.add_typer(projections, name="projections")
 app.add_typer(report, name="report")
 app.add_typer(keys, name="keys")
+app.add_typer(retention, name="retention")
 
 
 def main() -> None:

@@ -10,7 +10,9 @@ from rich.table import Table
 from api.cli.session import FAILURE, USAGE, fail, opened_plans, out, plan_id
 from application.errors import PlanNotFound
 from application.protection import IntegrityReport
+from infrastructure.anchors import AnchorError, public_key_text
 from infrastructure.settings import Settings
+from infrastructure.store import anchor_book
 
 
 def verify(
@@ -37,6 +39,33 @@ def verify(
     entries = sum(r.checked for r in reports)
     plans_word = "plan" if len(reports) == 1 else "plans"
     out().print(f"[green]ok:[/green] {len(reports)} {plans_word}, {entries} entries verified")
+
+
+def anchor(
+    public_key: Annotated[
+        bool, typer.Option("--public-key", help="Print the checkpoints' public key for auditors")
+    ] = False,
+) -> None:
+    """Write a signed checkpoint of every plan's chain head outside the database, now."""
+    settings = Settings()
+    book = anchor_book(settings)
+    if book is None:
+        raise fail("IPLAN_STORE=memory keeps nothing to anchor", USAGE)
+    if public_key:
+        try:
+            out().print(public_key_text(book.public_key()))
+        except AnchorError as error:
+            raise fail(str(error)) from None
+        return
+    with opened_plans(settings) as plans:
+        try:
+            seq = plans.anchor()
+        except AnchorError as error:
+            raise fail(str(error)) from None
+    if seq is None:
+        out().print(f"Nothing recorded since the last checkpoint in {book.directory}.")
+    else:
+        out().print(f"Checkpoint {seq} written to {book.directory}.")
 
 
 def report_table(reports: list[IntegrityReport]) -> Table:

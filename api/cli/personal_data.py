@@ -6,6 +6,7 @@ from typing import Annotated
 from uuid import uuid4
 
 import typer
+from rich.table import Table
 
 from api.cli.session import err, fail, opened_plans, out, plan_id
 from application.errors import PlanNotFound
@@ -65,21 +66,54 @@ def rotate() -> None:
     if settings.store == "memory":
         raise fail("IPLAN_STORE=memory has no stored keys to rotate", 2)
     try:
-        count = rotate_master_key(settings)
+        rotation = rotate_master_key(settings)
     except KeyMaterialError as error:
         raise fail(f"cannot rotate: {error}") from None
     out().print(
-        f"Re-wrapped {count} stored keys under the current master key "
+        f"Re-wrapped {rotation.rewrapped} stored keys under master key {rotation.current} "
         "(every plan's data key and the integrity chain's key)."
     )
+    if rotation.retired:
+        out().print(f"Retired master keys: {', '.join(rotation.retired)}.")
     err().print("[bold]Next:[/bold]")
     if settings.master_key is None:
         err().print(f"  - the new key is in {master_key_path(settings)}; the old one is removed;")
         err().print("  - back up that file again (separately from the database);")
-        err().print("  - restart running services: they read the key file at start only.")
+        err().print("  - running services picked the new key up from the file: no restart.")
     else:
         err().print("  - remove the old key from IPLAN_PREVIOUS_MASTER_KEYS on every process;")
-        err().print("  - restart them; every process must use the same IPLAN_MASTER_KEY;")
+        err().print(
+            "  - processes still without the new key answer 503 master_key_unavailable "
+            "until restarted with it; every process must use the same IPLAN_MASTER_KEY;"
+        )
         err().print(
             "  - retire the old key in the secret store (backups wrapped by it stay closed)."
         )
+
+
+@keys.command()
+def status() -> None:
+    """The master keys by state, and erasures not yet final (their wrapping key not retired)."""
+    with opened_plans(Settings()) as plans:
+        report = plans.key_status()
+    table = Table(title="master keys (by id; the keys themselves are never shown)")
+    table.add_column("key id")
+    table.add_column("state")
+    for key, state in sorted(report.masters.items(), key=lambda kv: kv[1]):
+        table.add_row(key, state)
+    out().print(table)
+    if not report.pending_erasures:
+        out().print("Every erasure is final: no destroyed key is wrapped by a key not retired.")
+        return
+    pending = Table(title="erasures not yet final")
+    for column in ("plan", "erased at", "wrapped by"):
+        pending.add_column(column)
+    for e in report.pending_erasures:
+        pending.add_row(
+            str(e.plan_id), e.erased_at.isoformat(timespec="seconds"), e.wrapping_key_id
+        )
+    out().print(pending)
+    err().print(
+        "Their keys may still sit in WAL archives and backups, wrapped by the keys named: "
+        "rotate the master key (`iplan keys rotate`) and retire the old one to make them final."
+    )

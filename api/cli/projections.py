@@ -8,15 +8,18 @@ import time
 from types import FrameType
 from typing import Annotated
 
+import structlog
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from api.cli.session import USAGE, err, fail, opened_plans, out, where
+from infrastructure.availability import STORE_UNAVAILABLE
 from infrastructure.read_model_kinds import NAMES
 from infrastructure.read_models import ReadModels, run_projections
 from infrastructure.settings import Settings
 
+log = structlog.get_logger("iplan.projections")
 projections = typer.Typer(help="The read models: status and rebuilds.", no_args_is_help=True)
 
 
@@ -47,9 +50,23 @@ def project(
 
     signal.signal(signal.SIGTERM, stop_on_signal)
     signal.signal(signal.SIGINT, stop_on_signal)
-    with opened_plans(settings) as plans:
-        err().print(f"running {', '.join(wanted)} on {where(settings)}; Ctrl-C stops")
-        run_projections(plans, stop, wanted)
+    err().print(f"running {', '.join(wanted)} on {where(settings)}; Ctrl-C stops")
+    delay = 0.5
+    while not stop.is_set():
+        # Started while the database is away (or losing it while starting), a worker
+        # waits for it instead of exiting: its supervisor need not restart it.
+        try:
+            with opened_plans(settings) as plans:
+                run_projections(plans, stop, wanted)
+        except STORE_UNAVAILABLE as error:
+            log.warning(
+                "store_unavailable_waiting",
+                error=type(error).__name__,
+                detail=str(error)[:200],
+                retry_in_s=delay,
+            )
+            stop.wait(delay)
+            delay = min(delay * 2, 30.0)
     err().print("stopped")
 
 
@@ -87,7 +104,8 @@ def rebuild(
         raise fail("name a projection or give --all", USAGE)
     names = checked([name] if name else list(NAMES))
     with opened_plans(Settings()) as plans:
-        models = ReadModels(plans, drop_delay=grace)
+        # Old generations are dropped by `stop()` below, after the grace period.
+        models = ReadModels(plans, drop_delay=None)
         failure: list[BaseException] = []
 
         def run() -> None:
@@ -110,7 +128,8 @@ def rebuild(
         with Progress(*columns, console=err()) as progress:
             task = progress.add_task(f"rebuilding {', '.join(names)}", total=None)
             while worker.is_alive():
-                under_way = [s for s in models.status() if s.name in models.rebuilds]
+                rebuilding = models.rebuilding()
+                under_way = [s for s in models.status() if s.name in rebuilding]
                 heads = [s.head or 0 for s in under_way]
                 if under_way:
                     done = min(s.position or 0 for s in under_way)
@@ -123,6 +142,8 @@ def rebuild(
             if s.name in names:
                 out().print(f"{s.name}: now v{s.version} at position {s.position or 0}")
         if grace > 0:
-            # The old generation is dropped by timers in this process: keep it alive for them.
             err().print(f"dropping the old generations in {grace:g} s (running services follow)")
-            time.sleep(grace + 0.2)
+            time.sleep(grace)
+        # Drops what still waits for its grace period now, in this thread, before the
+        # store closes (a timer dropping it while the store closed used to hang here).
+        models.stop()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-import uvicorn
 
 from api.auth import issue_token
 from api.cli.session import USAGE, err, fail, where
@@ -18,7 +17,9 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
 ) -> None:
     """Serve HTTP API v1 (embedded default: SQLite in ./var or IPLAN_DATA_DIR)."""
-    from api.app import create_app  # the web stack only when serving: other commands start fast
+    # The web stack only when serving: other commands start fast.
+    from api.app import create_app
+    from api.server import serve as run_server
 
     settings = Settings()
     api = create_app(settings)
@@ -28,8 +29,7 @@ def serve(
         "  a token:   iplan token --role caseworker --sub cw1 --municipality 08317096"
         " (same IPLAN_DATA_DIR)"
     )
-    # One worker: the library is synchronous and its thread pool is sized in create_app.
-    uvicorn.run(api, host=host, port=port, workers=1, log_level="warning")
+    run_server(api, settings, host, port)
 
 
 def token(

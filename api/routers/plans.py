@@ -9,15 +9,14 @@ import structlog
 from fastapi import APIRouter, Query, Response
 from pydantic import AwareDatetime
 
-from api.auth import Caller
 from api.deps import CorrelationId, PlanReaderCaller, PlansDep
 from api.errors import problem_responses, with_etag
+from api.personal_reads import record_personal_read
 from api.problems import InvalidRequest
 from api.schemas.common import Recorded
 from api.schemas.entries import ErasureBody
 from api.schemas.plans import HistoryView, OpenPlanBody, PlanView
 from api.writes import AdminWriter, CaseworkerWriter, etag, plan_in_scope, post_entry
-from application.plans import IntegrationPlans
 from domain.plan import IntegrationPlan
 
 router = APIRouter(prefix="/v1/plans", tags=["plans"])
@@ -29,9 +28,6 @@ HISTORY_PATH = "/{plan_id}/history"
 # What a read showed (the log line's `what`) and through which route.
 STATE = ("state", STATE_PATH)
 HISTORY = ("history", HISTORY_PATH)
-# Roles whose reads of personal data are recorded (DESIGN 6). Caseworkers own the
-# data in their daily work: their reads are not recorded, or the log would drown.
-LOGGED_READERS = ("auditor", "admin")
 READ_LOGGED = (
     "A read by an auditor or admin that shows personal data is recorded first (who, "
     "which plan and version, which endpoint, when, in which request) and appears in "
@@ -77,7 +73,7 @@ def get_plan(
     plan_in_scope(plans, plan_id, caller)
     plan = plans.get_plan(plan_id, version=version, as_of=as_of)
     if plan.state.personal is not None:
-        _record_personal_read(plans, caller, correlation_id, plan_id, STATE, plan.version)
+        record_personal_read(plans, caller, correlation_id, plan_id, STATE, plan.version)
     response.headers["ETag"] = etag(plan.version)
     return PlanView.of(plan)
 
@@ -100,7 +96,7 @@ def get_history(
     entries = plans.history(plan_id)
     if any(e.personal for e in entries):
         version = entries[-1].version
-        _record_personal_read(plans, caller, correlation_id, plan_id, HISTORY, version)
+        record_personal_read(plans, caller, correlation_id, plan_id, HISTORY, version)
     response.headers["ETag"] = etag(entries[-1].version)
     return HistoryView.of(plan_id, entries)
 
@@ -113,34 +109,4 @@ def erase_personal_data(plan_id: UUID, body: ErasureBody, writer: AdminWriter) -
         IntegrationPlan.erase_personal_data,
         legal_basis=body.legal_basis,
         on=body.on or writer.today,
-    )
-
-
-def _record_personal_read(
-    plans: IntegrationPlans,
-    caller: Caller,
-    correlation_id: str,
-    plan_id: UUID,
-    read: tuple[str, str],
-    version: int,
-) -> None:
-    """DESIGN 6: reads of personal data by auditors and admins are logged (who, what, when).
-
-    Recorded before the answer is sent: a failure here fails the request instead.
-    """
-    if caller.role not in LOGGED_READERS:
-        return
-    what, path = read
-    endpoint = f"GET {router.prefix}{path}"
-    ctx = plans.context(actor=caller.sub, role=caller.role, correlation_id=correlation_id)
-    recorded = plans.record_personal_data_read(plan_id, ctx, endpoint=endpoint, version=version)
-    # The structured log says where to find the record, never what was read.
-    log.info(
-        "personal_data_read",
-        plan_id=str(plan_id),
-        what=what,
-        endpoint=endpoint,
-        actor=caller.sub,
-        role=caller.role,
-        position=recorded.position,
     )

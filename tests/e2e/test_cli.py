@@ -290,7 +290,7 @@ def test_keys_rotate_rewraps_every_data_key_and_the_plans_still_open(store: Stor
     rotated = store.run("keys", "rotate")
     assert rotated.exit_code == 0, rotated.output
     assert f"Re-wrapped {PERSONS + 2} stored keys" in rotated.stdout  # and the chain key
-    assert "restart running services" in rotated.stderr
+    assert "running services picked the new key up" in rotated.stderr
     assert key_file.read_bytes() != before
     replay = store.run("replay", str(store.amira), "--show-personal")
     assert replay.exit_code == 0, replay.output

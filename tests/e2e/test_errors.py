@@ -79,8 +79,36 @@ def _signed(settings: Settings, secret: str | None = None, **claims: object) -> 
         ({"municipalities": ["Offenburg"]}, None, "unauthenticated"),
         ({"municipalities": []}, None, "unauthenticated"),
         ({"sub": None}, None, "unauthenticated"),
+        ({"role": ["caseworker"]}, None, "unauthenticated"),
+        ({"role": {"name": "caseworker"}}, None, "unauthenticated"),
+        ({"municipalities": ["08317096\n"]}, None, "unauthenticated"),
+        (
+            {"municipalities": ["\u0660\u0668\u0663\u0661\u0667\u0660\u0669\u0666"]},
+            None,
+            "unauthenticated",
+        ),
+        ({"municipalities": "08317096"}, None, "unauthenticated"),
+        ({"exp": "9999999999"}, None, "unauthenticated"),
+        ({"exp": True}, None, "token_expired"),  # true is 1: long expired
+        ({"iat": "1700000000"}, None, "unauthenticated"),
     ],
-    ids=["expired", "wrong-secret", "no-exp", "unknown-role", "bad-ags", "no-scope", "no-sub"],
+    ids=[
+        "expired",
+        "wrong-secret",
+        "no-exp",
+        "unknown-role",
+        "bad-ags",
+        "no-scope",
+        "no-sub",
+        "role-list",
+        "role-object",
+        "ags-newline",
+        "ags-arabic-digits",
+        "scope-not-a-list",
+        "exp-string",
+        "exp-bool",
+        "iat-string",
+    ],
 )
 def test_an_invalid_token_is_401(
     sqlite_api: ApiSession, claims: dict[str, object], secret: str | None, code: str

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import anyio.to_thread
@@ -14,15 +15,15 @@ from infrastructure.settings import Settings
 from infrastructure.store import build_plans
 from tests.builders import TODAY
 from tests.e2e.session import ApiSession, open_plan_body
+from tests.e2e.test_readiness import until_ready
 
 
 def test_health_and_readiness(api: ApiSession) -> None:
     assert api.client.get("/healthz").json() == {"status": "ok", "position": None}
     api.open_plan()
-    ready = api.client.get("/readyz")
-    assert ready.status_code == 200
-    assert ready.json()["status"] == "ready"
-    assert ready.json()["position"] >= 1
+    ready = until_ready(api.client)
+    assert ready["status"] == "ready"
+    assert ready["position"] >= 1
 
 
 def test_metrics_count_requests_by_route_template_and_status(sqlite_api: ApiSession) -> None:
@@ -142,3 +143,15 @@ def test_a_body_nested_too_deep_to_parse_is_400(sqlite_api: ApiSession) -> None:
     )
     assert response.status_code == 400
     assert response.json()["code"] == "malformed_request"
+
+
+def test_the_api_docs_need_nothing_from_the_internet(sqlite_api: ApiSession) -> None:
+    for page in ("/docs", "/redoc"):
+        html = sqlite_api.client.get(page).text
+        referenced = re.findall(r"""(?:src|href)=["']([^"']+)["']""", html)
+        assert referenced, page
+        for url in referenced:
+            assert url.startswith("/"), (page, url)  # the service's own origin only
+            assert sqlite_api.client.get(url).status_code == 200, url
+        assert "https://" not in html.replace("https://iplan.example", "")
+    assert '"validatorUrl": null' in sqlite_api.client.get("/docs").text

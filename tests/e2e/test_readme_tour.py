@@ -5,14 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +15,11 @@ import typer
 
 from api.cli import app as cli
 from infrastructure.settings import Settings
+from tests.live import Server, live_server
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
 TOUR_MARKER = "<!-- tour -->"
-START_TIMEOUT_S = 30
 
 # Every curl of the tour goes through this function: it answers as curl would and also
 # logs the status and body, one line each, so the test can check every answer in order.
@@ -52,55 +46,10 @@ def tour_script() -> str:
     return match.group(1)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-@dataclass(frozen=True)
-class Server:
-    port: int
-    data_dir: Path
-    log: Path
-
-
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
-    port = free_port()
-    data_dir = tmp_path / "data"
-    log = tmp_path / "serve.log"
-    env = {**os.environ, "IPLAN_STORE": "sqlite", "IPLAN_DATA_DIR": str(data_dir)}
-    iplan = Path(sys.executable).parent / "iplan"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [str(iplan), "serve", "--port", str(port)],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while True:
-            assert process.poll() is None, log.read_text()
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except (urllib.error.URLError, ConnectionError):
-                pass
-            assert time.monotonic() < deadline, f"no /healthz in {START_TIMEOUT_S} s"
-            time.sleep(0.1)
-        yield Server(port, data_dir, log)
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with live_server(tmp_path) as running:
+        yield running
 
 
 def run_tour(server: Server, tmp_path: Path) -> tuple[str, list[tuple[int, Any]]]:

@@ -12,7 +12,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from infrastructure.projection_runner import FAILED
 from infrastructure.settings import Settings
 from infrastructure.store import build_plans
 from tests.builders import KEHL, OFFENBURG, TODAY
@@ -223,22 +222,6 @@ def test_admins_watch_and_rebuild_projections_while_lists_serve(api: ApiSession)
     assert unknown.json()["code"] == "projection_not_found"
 
 
-def test_readiness_and_metrics_report_the_projections(sqlite_api: ApiSession) -> None:
-    _, last = opened(sqlite_api)
-    read(sqlite_api, "/v1/plans", min_position=last)
-    ready = sqlite_api.client.get("/readyz")
-    assert ready.status_code == 200
-    assert {p["name"] for p in ready.json()["projections"]} == {
-        "analytics",
-        "audit_log",
-        "plan_summary",
-        "worklist",
-    }
-    metrics = sqlite_api.client.get("/metrics").text
-    assert 'iplan_projection_lag_events{projection="plan_summary",version="1"}' in metrics
-    assert 'iplan_projection_lag_seconds{projection="audit_log",version="1"}' in metrics
-
-
 def test_a_read_behind_its_write_is_503_when_projections_lag(tmp_path: Path) -> None:
     # Workers run elsewhere (here: nowhere), so the read models never reach the write.
     settings = Settings(
@@ -261,23 +244,6 @@ def test_a_read_behind_its_write_is_503_when_projections_lag(tmp_path: Path) -> 
             assert read(api, "/v1/plans", "admin", COUNTY)["items"] == []
     finally:
         plans.close()
-
-
-def test_readiness_fails_while_a_projection_has_failed(sqlite_api: ApiSession) -> None:
-    models = sqlite_api.client.app.state.read_models_source.get()  # type: ignore[attr-defined]
-    worker = models.workers["analytics"]
-    deadline = time.monotonic() + 10
-    while worker.state != "running":  # started in the background
-        assert time.monotonic() < deadline
-        time.sleep(0.01)
-    worker.stop()  # so that no batch recovers it while we look
-    worker.state, worker.last_error = FAILED, "OperationalError: disk I/O error"
-    ready = sqlite_api.client.get("/readyz")
-    assert ready.status_code == 503
-    assert ready.json()["code"] == "projections_failed"
-    assert ready.json()["errors"] == [
-        {"name": "analytics", "version": 1, "last_error": "OperationalError: disk I/O error"}
-    ]
 
 
 def test_a_restarted_server_catches_up_with_existing_entries(tmp_path: Path) -> None:

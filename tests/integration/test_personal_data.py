@@ -25,7 +25,8 @@ from infrastructure.crypto import (
     unseal,
 )
 from infrastructure.encrypting_mapper import personal_context
-from infrastructure.keystore import KeyRing, MemoryKeyTable
+from infrastructure.key_tables import MemoryKeyTable
+from infrastructure.keystore import KeyRing, KeyRowMissing
 from infrastructure.settings import Settings
 from infrastructure.store import build_plans, rotate_master_key
 from tests.builders import TODAY, ctx, open_details, personal
@@ -210,7 +211,7 @@ def test_rotating_the_generated_master_key_rewraps_the_keys_without_rewriting_en
     plans.close()
     old_key = read_key_file(master_key_path(store_settings))
 
-    assert rotate_master_key(store_settings) == 2  # the plan's key and the integrity key
+    assert rotate_master_key(store_settings).rewrapped == 2  # the plan's and the chain's key
 
     new_keys = read_key_file(master_key_path(store_settings))
     assert len(new_keys) == 1
@@ -240,8 +241,8 @@ def test_rotating_a_configured_master_key_keeps_the_old_one_readable_until_done(
     plans.close()
 
     rotating = store_settings.model_copy(update={"master_key": new, "previous_master_keys": old})
-    assert rotate_master_key(rotating) == 2
-    assert rotate_master_key(rotating) == 0  # nothing left under the old key
+    assert rotate_master_key(rotating).rewrapped == 2
+    assert rotate_master_key(rotating).rewrapped == 0  # nothing left under the old key
 
     with_new = store_settings.model_copy(update={"master_key": new})
     plans = build_plans(with_new, today=lambda: TODAY)
@@ -266,19 +267,23 @@ def test_the_embedded_default_generates_its_master_key_once_owner_readable(
     assert master_key_path(store_settings).stat().st_mode & 0o777 == 0o600
 
 
-def test_a_key_destroyed_by_another_process_stops_opening_once_its_cache_entry_expires() -> None:
+def test_a_destroyed_key_reads_as_erased_and_a_vanished_one_as_tampering() -> None:
     table = MemoryKeyTable()
     masters = MasterKeys(new_key())
-    plan_id = uuid4()
-    writer = KeyRing(table, masters, cache_seconds=0.0)
-    other = KeyRing(table, masters, cache_seconds=0.0)
-    assert writer.data_key(plan_id, create=True) == other.data_key(plan_id)
+    plan_id, other_plan = uuid4(), uuid4()
+    writer = KeyRing(table, masters)
+    assert writer.data_key(plan_id, create=True) == KeyRing(table, masters).data_key(plan_id)
 
     writer.destroy(plan_id)
 
-    assert other.data_key(plan_id) is None
-    remembering = KeyRing(table, masters, cache_seconds=3600.0)
-    assert remembering.data_key(plan_id) is None
+    assert writer.data_key(plan_id) is None
+    assert KeyRing(table, masters).data_key(plan_id) is None
+    assert table.erasure(plan_id) is not None
+    KeyRing(table, masters).data_key(other_plan, create=True)
+    table.destroy(other_plan)  # as an erasure would, then the record of it vanishes
+    table._erasures.clear()
+    with pytest.raises(KeyRowMissing):
+        KeyRing(table, masters).data_key(other_plan)
 
 
 def test_an_erasure_saved_in_a_batch_also_destroys_the_key(plans: IntegrationPlans) -> None:
