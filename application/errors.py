@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from uuid import UUID
+
+import structlog
+from eventsourcing.persistence import PersistenceError
+
+from application.protection import KeysUnavailable
+
+log = structlog.get_logger("iplan.plans")
+
 
 class ApplicationError(Exception):
     code = "application_error"
@@ -51,3 +62,19 @@ class PlanTampered(ApplicationError):
     Nothing of it is served; `GET /integrity` and `iplan verify` say what was found."""
 
     code = "plan_integrity_failed"
+
+
+@contextmanager
+def replaying(plan_id: UUID) -> Iterator[None]:
+    """Stored entries that do not replay (a gap, an unknown topic, bytes that do not
+    decode) were changed in the database: never a crash, and never served."""
+    try:
+        yield
+    except (ApplicationError, PersistenceError, KeysUnavailable):
+        raise  # not found, tampering already named, the store or a master key is away
+    except Exception:
+        log.exception("plan_does_not_load", plan_id=str(plan_id))
+        raise PlanTampered(
+            f"plan {plan_id} does not replay from its stored entries; "
+            "its integrity check says where"
+        ) from None

@@ -4,30 +4,27 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar, Concatenate, ParamSpec, cast
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-import structlog
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import JSONTranscoder, PersistenceError, RecordConflictError
+from eventsourcing.persistence import JSONTranscoder, RecordConflictError
 
 from application.clock import today_in_germany
 from application.errors import (
-    ApplicationError,
     ConcurrentWrites,
     IdempotencyKeyReused,
     PlanNotFound,
-    PlanTampered,
     StaleVersion,
     VersionNotFound,
+    replaying,
 )
 from application.history import HistoryEntry, build_history
 from application.protected import ProtectedApplication
-from application.protection import KeysUnavailable, StoreAdapters
+from application.protection import StoreAdapters
 from application.transcodings import DateAsISO
 from domain.access import AccessRecord
 from domain.context import EntryContext, EntryPolicy
@@ -38,28 +35,11 @@ from domain.plan import IntegrationPlan
 # Plan ids for idempotent opening are derived from the actor and the key.
 IDEMPOTENT_OPEN_NAMESPACE = uuid5(NAMESPACE_URL, "urn:iplan:idempotent-open")
 
-log = structlog.get_logger("iplan.plans")
 PositionFinder = Callable[[UUID, int], int | None]
 P = ParamSpec("P")
 # A command of the aggregate, passed by reference (e.g. IntegrationPlan.hold_consultation):
 # mypy checks the keyword arguments given with it against the command's own signature.
 PlanCommand = Callable[Concatenate[IntegrationPlan, EntryContext, P], object]
-
-
-@contextmanager
-def replaying(plan_id: UUID) -> Iterator[None]:
-    """Stored entries that do not replay (a gap, an unknown topic, bytes that do not
-    decode) were changed in the database: never a crash, and never served."""
-    try:
-        yield
-    except (ApplicationError, PersistenceError, KeysUnavailable):
-        raise  # not found, tampering already named, the store or a master key is away
-    except Exception as error:
-        log.exception("plan_does_not_load", plan_id=str(plan_id))
-        raise PlanTampered(
-            f"plan {plan_id} does not replay from its stored entries "
-            f"({type(error).__name__}); its integrity check says where"
-        ) from None
 
 
 @dataclass(frozen=True)
