@@ -19,7 +19,7 @@ from typing import Any, cast
 from uuid import UUID
 
 import structlog
-from eventsourcing.persistence import Mapper, Notification, Tracking
+from eventsourcing.persistence import Mapper, Notification, OperationalError, Tracking
 from eventsourcing.postgres import PostgresDatastore
 from psycopg.sql import SQL, Identifier
 
@@ -144,12 +144,27 @@ class ProjectionWorker:
             self._progress.notify_all()
         return len(batch)
 
-    def catch_up(self) -> int:
-        """Processes until the head seen now is reached (synchronously); returns the count."""
+    def catch_up(self, attempts: int = 6) -> int:
+        """Processes until the head seen now is reached (synchronously); returns the count.
+
+        A batch the store turns away for the moment (a lock held by another process, a
+        dropped connection) is tried again, as the running loop would, before giving up.
+        """
         total = 0
-        while count := self.run_batch():
+        failures = 0
+        while True:
+            try:
+                count = self.run_batch()
+            except OperationalError:
+                failures += 1
+                if failures >= attempts:
+                    raise
+                time.sleep(self.retry_delay[0] * 2**failures)
+                continue
+            if not count:
+                return total
             total += count
-        return total
+            failures = 0
 
     def start(self, state: str = RUNNING) -> None:
         if self._thread is not None and self._thread.is_alive():

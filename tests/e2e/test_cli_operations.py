@@ -116,9 +116,13 @@ def test_a_worker_started_while_the_database_is_away_waits_for_it(tmp_path: Path
                 stderr=subprocess.STDOUT,
             )
         try:
-            time.sleep(4)
-            assert worker.poll() is None, log.read_text()
-            assert "store_unavailable_waiting" in log.read_text()
+            deadline = time.monotonic() + 30
+            while "store_unavailable_waiting" not in log.read_text():
+                assert worker.poll() is None, log.read_text()
+                assert time.monotonic() < deadline, log.read_text()
+                time.sleep(0.2)
+            time.sleep(1.0)
+            assert worker.poll() is None, log.read_text()  # waiting, not gone
             proxy.restore()
             dsn = ADMIN_DSN.replace("dbname=postgres", f"dbname={dbname}")
             deadline = time.monotonic() + 60
