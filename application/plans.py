@@ -14,7 +14,9 @@ from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import JSONTranscoder, RecordConflictError
 
 from application.clock import today_in_germany
+from application.current_plans import CurrentPlans
 from application.errors import (
+    ApplicationError,
     ConcurrentWrites,
     IdempotencyKeyReused,
     PlanNotFound,
@@ -30,6 +32,7 @@ from domain.access import AccessRecord
 from domain.context import EntryContext, EntryPolicy
 from domain.entries.lifecycle import PersonalDataErased
 from domain.entry import PlanEvent
+from domain.errors import DomainError
 from domain.plan import IntegrationPlan
 
 # Plan ids for idempotent opening are derived from the actor and the key.
@@ -70,7 +73,8 @@ class IntegrationPlans(ProtectedApplication):
     """The plans of a county, event-sourced: `record` runs one of the plan's commands."""
 
     name = "IntegrationPlans"
-    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {IntegrationPlan: 100}
+    is_snapshotting_enabled = True
+    snapshot_every: ClassVar[dict[type[Any], int]] = {IntegrationPlan: 100}
     # A write without an expected version that loses a race is retried on fresh state,
     # after a random pause that grows with each loss (exponential backoff, full jitter),
     # so colliding writers spread out instead of colliding again.
@@ -91,6 +95,7 @@ class IntegrationPlans(ProtectedApplication):
         self.today = today
         self.policy = policy or EntryPolicy()
         self._find_position: PositionFinder | None = None
+        self.current = CurrentPlans(self._load, self._newer_entries)
 
     def use_position_finder(self, find_position: PositionFinder) -> None:
         """Plugs in the store's look-up of an entry's global position (see infrastructure)."""
@@ -161,6 +166,7 @@ class IntegrationPlans(ProtectedApplication):
             if repeated is None:
                 raise
             return repeated
+        self.current.keep(plan)
         return Recorded(plan.id, plan.version, recordings[-1].notification.id)
 
     def record(
@@ -175,35 +181,55 @@ class IntegrationPlans(ProtectedApplication):
         """Loads the plan (once per attempt), runs `command` on it with `ctx` and the given
         details, saves; a write without an expected version that loses a race is retried
         on fresh state. A plan outside `ctx.scope` is not found, and nothing is written."""
-        for attempt in range(self.max_attempts):
-            if attempt:
-                first, largest = self.retry_pause_s
-                ceiling = min(largest, first * 2**attempt)
-                time.sleep(random.uniform(0, ceiling))  # noqa: S311 -- jitter only
-            plan = self._load(plan_id)
-            if not ctx.covers(plan.state.municipality):
-                raise PlanNotFound(f"no plan {plan_id}")
-            if plan.state.is_erased:
-                # Finishes an erasure interrupted before its key was destroyed (idempotent).
-                self._destroy_key(plan.id)
-            repeated = self._repeated_in(plan, ctx)
-            if repeated is not None:
-                return repeated
-            expected = ctx.expected_version
-            if expected is not None and plan.version != expected:
-                raise StaleVersion(expected, plan.version)
-            command(plan, ctx, *args, **kwargs)
-            try:
-                recordings = self.save(plan)
-            except RecordConflictError:
-                if expected is not None:
-                    raise StaleVersion(expected, None) from None
-                continue  # another writer won the race: retry on fresh state
-            last = recordings[-1]
-            return Recorded.of(cast(PlanEvent, last.domain_event), last.notification.id)
+        fresh = raced = False
+        with self.current.locked(plan_id):
+            for attempt in range(self.max_attempts):
+                if raced:
+                    first, largest = self.retry_pause_s
+                    ceiling = min(largest, first * 2**attempt)
+                    time.sleep(random.uniform(0, ceiling))  # noqa: S311 -- jitter only
+                with replaying(plan_id):
+                    plan, current = self.current.take(plan_id, fresh=fresh)
+                try:
+                    refused = self._refusal(plan, ctx)
+                    if refused is not None:
+                        return refused
+                    command(plan, ctx, *args, **kwargs)
+                except (ApplicationError, DomainError):
+                    self.current.keep(plan)  # refused before it changed anything
+                    if current:
+                        raise
+                    fresh = True  # the plan in memory may be behind: look again
+                    continue
+                try:
+                    recordings = self.save(plan)
+                except RecordConflictError:
+                    if ctx.expected_version is not None and current:
+                        raise StaleVersion(ctx.expected_version, None) from None
+                    fresh = raced = True  # another writer was first: again, on fresh state
+                    continue
+                self.current.keep(plan)
+                last = recordings[-1]
+                return Recorded.of(cast(PlanEvent, last.domain_event), last.notification.id)
         raise ConcurrentWrites(
             f"the plan {plan_id} kept changing while this was recorded; try again"
         )
+
+    def _refusal(self, plan: IntegrationPlan, ctx: EntryContext) -> Recorded | None:
+        """Before a command: out of scope, a repeated request's first answer, a stale
+        expected version."""
+        if not ctx.covers(plan.state.municipality):
+            raise PlanNotFound(f"no plan {plan.id}")
+        if plan.state.is_erased:
+            # Finishes an erasure interrupted before its key was destroyed (idempotent).
+            self._destroy_key(plan.id)
+        repeated = self._repeated_in(plan, ctx)
+        if repeated is not None:
+            return repeated
+        expected = ctx.expected_version
+        if expected is not None and plan.version != expected:
+            raise StaleVersion(expected, plan.version)
+        return None
 
     def record_personal_data_read(
         self, plan_id: UUID, ctx: EntryContext, *, endpoint: str, version: int
@@ -267,6 +293,9 @@ class IntegrationPlans(ProtectedApplication):
             # The store also holds access records (domain/access.py): not plans.
             raise PlanNotFound(f"no plan {plan_id}")
         return plan
+
+    def _newer_entries(self, plan_id: UUID, version: int) -> list[PlanEvent]:
+        return [cast(PlanEvent, e) for e in self.events.get(plan_id, gt=version)]
 
     def _repeated(self, plan_id: UUID, ctx: EntryContext) -> Recorded | None:
         try:

@@ -8,7 +8,7 @@ questions: is a plan's history intact, re-wrap the keys under a new master key.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 from uuid import UUID
 
 from eventsourcing.application import Application
@@ -58,18 +58,39 @@ class ProtectedApplication(Application[UUID]):
         recorder = self._adapters.snapshot_recorder(self.factory)
         return self.factory.event_store(mapper=self.mapper, recorder=recorder)
 
+    # Every so many entries a plan is snapshotted, from the plan in memory that was just
+    # saved (the library would read it back from the store for that): 0 for never.
+    snapshot_every: ClassVar[dict[type[Any], int]] = {}
+
     def save(
         self,
         *objs: MutableOrImmutableAggregate[UUID] | DomainEventProtocol[UUID] | None,
         **kwargs: Any,
     ) -> list[Recording[UUID]]:
         """Saves, then destroys the key of every plan whose erasure was just recorded,
-        whichever way it came (a command, a batch import, the demo county)."""
+        whichever way it came (a command, a batch import, the demo county), and takes the
+        snapshots due."""
         recordings = super().save(*objs, **kwargs)
+        saved = {recording.domain_event.originator_id for recording in recordings}
         for recording in recordings:
             if isinstance(recording.domain_event, PersonalDataErased):
                 self._destroy_key(recording.domain_event.originator_id)
+        self._snapshot_saved([o for o in objs if getattr(o, "id", None) in saved], recordings)
         return recordings
+
+    def _snapshot_saved(self, aggregates: list[Any], recordings: list[Recording[UUID]]) -> None:
+        if self.snapshots is None:
+            return
+        first_saved: dict[UUID, int] = {}
+        for recording in recordings:
+            event = recording.domain_event
+            first_saved.setdefault(event.originator_id, event.originator_version)
+        for aggregate in aggregates:
+            every = self.snapshot_every.get(type(aggregate), 0)
+            first = first_saved[aggregate.id]
+            # A multiple of `every` among the versions just saved: snapshot the plan now.
+            if every and aggregate.version // every > (first - 1) // every:
+                self.snapshots.put([type(aggregate).Snapshot.take(aggregate)])
 
     def verify_integrity(self, plan_id: UUID) -> IntegrityReport:
         """Checks the plan's stored entries against the hash chain recorded with them."""

@@ -216,15 +216,29 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
             "INSERT INTO {} (plan_id, version, link) "
             "SELECT * FROM unnest(%s::uuid[], %s::bigint[], %s::bytea[])"
         ).format(self.chain_table)
+        # The entries, and the links of those stored (a version already taken is skipped,
+        # its caller refused), in one statement.
         self.insert_group_statement = SQL(
-            "INSERT INTO {} (originator_id, originator_version, topic, state) "
+            "WITH stored AS (INSERT INTO {events} "
+            "(originator_id, originator_version, topic, state) "
             "SELECT * FROM unnest(%s::uuid[], %s::bigint[], %s::text[], %s::bytea[]) "
             "ON CONFLICT DO NOTHING "
-            "RETURNING originator_id, originator_version, notification_id"
-        ).format(self.events_table)
-        self.delete_rows_statement = SQL("DELETE FROM {} WHERE notification_id = ANY(%s)").format(
-            self.events_table
-        )
+            "RETURNING originator_id, originator_version, notification_id), "
+            "linked AS (INSERT INTO {chain} (plan_id, version, link) "
+            "SELECT l.plan_id, l.version, l.link "
+            "FROM unnest(%s::uuid[], %s::bigint[], %s::bytea[]) AS l(plan_id, version, link) "
+            "JOIN stored s ON s.originator_id = l.plan_id AND s.originator_version = l.version "
+            "ON CONFLICT DO NOTHING) "
+            "SELECT originator_id, originator_version, notification_id FROM stored"
+        ).format(events=self.events_table, chain=self.chain_table)
+        # A refused write's entries stored before its conflict showed: gone again, with
+        # their links, before the commit.
+        self.delete_rows_statement = SQL(
+            "WITH gone AS (DELETE FROM {events} WHERE notification_id = ANY(%s) "
+            "RETURNING originator_id, originator_version) "
+            "DELETE FROM {chain} c USING gone g "
+            "WHERE c.plan_id = g.originator_id AND c.version = g.originator_version"
+        ).format(events=self.events_table, chain=self.chain_table)
         self.chain = Chain(chain_secret, self._select_link)
         self.committer = GroupCommitter(self._write_group)
 
@@ -243,46 +257,42 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
         return ids
 
     def _write_group(self, group: list[Write]) -> None:
-        """One transaction for the group, in two round trips: insert under the table lock
-        (keeping positions in commit order), then links, NOTIFY and commit."""
+        """One transaction for the group, in two round trips: under the table lock (which
+        keeps positions in commit order), the entries and their links in one statement and
+        the NOTIFY; then the commit."""
+        links = [link for w in group for link in w.links]
         with (
             self.datastore.get_connection() as conn,
             conn.pipeline() as pipeline,
             conn.transaction(),
         ):
-            curs = conn.cursor()
             for statement in self.lock_table_statements:
-                curs.execute(statement, prepare=True)
-            curs.execute(
+                conn.execute(statement, prepare=True)
+            inserted = conn.cursor()
+            inserted.execute(
                 self.insert_group_statement,
                 (
                     flat(group, lambda e: e.originator_id),
                     flat(group, lambda e: e.originator_version),
                     flat(group, lambda e: e.topic),
                     flat(group, lambda e: e.state),
+                    [link[0] for link in links],
+                    [link[1] for link in links],
+                    [link[2] for link in links],
                 ),
                 prepare=True,
             )
+            self._notify_channel(conn.cursor())
             pipeline.sync()
             ids = {
                 (row["originator_id"], row["originator_version"]): row["notification_id"]
-                for row in curs.fetchall()
+                for row in inserted.fetchall()
             }
             refused = {k for w in group for k in w.versions() if k not in ids}
             winners = accepted(group, refused)
             doomed = losers_rows(group, winners, ids)
             if doomed:
-                curs.execute(self.delete_rows_statement, (doomed,))
-            links = [link for w in winners for link in w.links]
-            if links:
-                plan_ids, versions, hashes = zip(*links, strict=True)
-                curs.execute(
-                    self.insert_links_statement,
-                    (list(plan_ids), list(versions), list(hashes)),
-                    prepare=True,
-                )
-            if winners:
-                self._notify_channel(curs)
+                conn.execute(self.delete_rows_statement, (doomed,))
         answer(winners, ids)
 
     def _select_link(self, plan_id: UUID, version: int) -> bytes | None:

@@ -64,6 +64,18 @@ def _withhold(value: Any, depth: int = 0) -> Any:
     return value
 
 
+class CurrentStandardError:
+    """Standard error as it is when a line is written, not as it was at configuration:
+    whoever swaps sys.stderr (a test runner capturing output) gets the lines, and a
+    background thread never writes to a stream closed meanwhile."""
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+
 def configure_logging(settings: Settings) -> None:
     use_json = settings.log_format == "json" or (
         settings.log_format == "auto" and not sys.stderr.isatty()
@@ -83,6 +95,6 @@ def configure_logging(settings: Settings) -> None:
         wrapper_class=structlog.make_filtering_bound_logger(
             logging.getLevelNamesMapping().get(settings.log_level.upper(), logging.INFO)
         ),
-        logger_factory=structlog.PrintLoggerFactory(sys.stderr),
+        logger_factory=structlog.PrintLoggerFactory(CurrentStandardError()),  # type: ignore[arg-type]
         cache_logger_on_first_use=False,
     )

@@ -159,9 +159,13 @@ class SqlAnalyticsView(SqlPlanRowsMixin, an.AnalyticsView):
              GROUP BY p.municipality, m.month
         """
         with self.db.transaction(commit=True) as cursor:
+            # Two processes publishing at once would collide on the catalog's rows
+            # ("tuple concurrently updated"): one at a time.
+            self.db.execute(cursor, "SELECT pg_advisory_xact_lock(4851735)")
             self.db.execute(cursor, view)
         try:
             with self.db.transaction(commit=True) as cursor:
+                self.db.execute(cursor, "SELECT pg_advisory_xact_lock(4851735)")
                 self.db.execute(
                     cursor,
                     f"""

@@ -30,6 +30,9 @@ class RaceGate:
 
     Without it the first thread could finish before the others start, and a test
     would pass without two writers ever meeting. Later loads pass straight through.
+    Within one application, commands on one plan run one at a time (CurrentPlans.locked):
+    there the race is between applications, as between processes, so `parties` counts
+    applications.
     """
 
     def __init__(self, parties: int) -> None:
@@ -39,10 +42,10 @@ class RaceGate:
         self.loads_held = 0
 
     def install(self, app: IntegrationPlans, monkeypatch: pytest.MonkeyPatch) -> None:
-        load = app._load
+        take = app.current.take
 
-        def load_then_wait(plan_id: UUID, version: int | None = None) -> IntegrationPlan:
-            plan = load(plan_id, version)
+        def take_then_wait(plan_id: UUID, *, fresh: bool = False) -> tuple[IntegrationPlan, bool]:
+            plan = take(plan_id, fresh=fresh)
             with self.lock:
                 hold = self.loads_held < self.parties
                 self.loads_held += hold
@@ -50,7 +53,7 @@ class RaceGate:
                 self.barrier.wait()
             return plan
 
-        monkeypatch.setattr(app, "_load", load_then_wait)
+        monkeypatch.setattr(app.current, "take", take_then_wait)
 
 
 @pytest.fixture(params=["one application", "an application per writer"])
@@ -75,14 +78,14 @@ def race(
     monkeypatch: pytest.MonkeyPatch,
 ) -> list[Any]:
     """Runs `write` once per writer, all at once; returns each result or raised exception."""
-    gate = RaceGate(len(apps))
+    gate = RaceGate(len(set(apps)))
     for app in set(apps):
         gate.install(app, monkeypatch)
 
     with ThreadPoolExecutor(len(apps)) as pool:
         futures = [pool.submit(write, app) for app in apps]
         results = [f.exception(timeout=120) or f.result() for f in futures]
-    assert gate.loads_held == len(apps), "the writers did not all load before saving"
+    assert gate.loads_held == gate.parties, "the writers did not all load before saving"
     monkeypatch.undo()
     return results
 
