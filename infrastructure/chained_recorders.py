@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 from uuid import UUID
 
-from eventsourcing.persistence import StoredEvent
+from eventsourcing.persistence import IntegrityError, StoredEvent
 from eventsourcing.popo import POPOApplicationRecorder
 from eventsourcing.postgres import (
     PostgresAggregateRecorder,
@@ -20,11 +20,12 @@ from eventsourcing.postgres import (
     PostgresDatastore,
 )
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteDatastore
-from psycopg.sql import SQL, Identifier
+from psycopg.sql import SQL, Identifier, Literal
 
 from infrastructure.group_commit import GroupCommitter, Write, accepted, answer, flat, losers_rows
 from infrastructure.integrity import CHAIN_TABLE, Chain, Link
 from infrastructure.postgres_connections import unretried
+from infrastructure.write_group_sql import WRITE_GROUP_FUNCTION
 
 Secret = Callable[[], bytes]
 History = tuple[list[StoredEvent], list[tuple[int, bytes]]]
@@ -212,33 +213,24 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
                 "link bytea NOT NULL, PRIMARY KEY (plan_id, version))"
             ).format(self.chain_table)
         )
-        self.insert_links_statement = SQL(
-            "INSERT INTO {} (plan_id, version, link) "
-            "SELECT * FROM unnest(%s::uuid[], %s::bigint[], %s::bytea[])"
-        ).format(self.chain_table)
-        # The entries, and the links of those stored (a version already taken is skipped,
-        # its caller refused), in one statement.
-        self.insert_group_statement = SQL(
-            "WITH stored AS (INSERT INTO {events} "
-            "(originator_id, originator_version, topic, state) "
-            "SELECT * FROM unnest(%s::uuid[], %s::bigint[], %s::text[], %s::bytea[]) "
-            "ON CONFLICT DO NOTHING "
-            "RETURNING originator_id, originator_version, notification_id), "
-            "linked AS (INSERT INTO {chain} (plan_id, version, link) "
-            "SELECT l.plan_id, l.version, l.link "
-            "FROM unnest(%s::uuid[], %s::bigint[], %s::bytea[]) AS l(plan_id, version, link) "
-            "JOIN stored s ON s.originator_id = l.plan_id AND s.originator_version = l.version "
-            "ON CONFLICT DO NOTHING) "
-            "SELECT originator_id, originator_version, notification_id FROM stored"
-        ).format(events=self.events_table, chain=self.chain_table)
-        # A refused write's entries stored before its conflict showed: gone again, with
-        # their links, before the commit.
-        self.delete_rows_statement = SQL(
-            "WITH gone AS (DELETE FROM {events} WHERE notification_id = ANY(%s) "
-            "RETURNING originator_id, originator_version) "
-            "DELETE FROM {chain} c USING gone g "
-            "WHERE c.plan_id = g.originator_id AND c.version = g.originator_version"
-        ).format(events=self.events_table, chain=self.chain_table)
+        # One round trip per group: a function that takes the table lock (keeping positions
+        # in commit order, so readers never skip an entry), stores the writes none of whose
+        # versions is taken (by the store, or by an earlier write of the group) with their
+        # links, notifies, and answers the positions; its statement's transaction commits.
+        self.write_group_function = SQL("{}.{}").format(schema, Identifier("iplan_write_group"))
+        self.sql_create_statements.append(
+            SQL(WRITE_GROUP_FUNCTION).format(
+                function=self.write_group_function,
+                events=self.events_table,
+                chain=self.chain_table,
+                lock_timeout=Literal(f"{datastore.lock_timeout}s"),
+                channel=Literal(self.channel_name),
+            )
+        )
+        self.write_group_statement = SQL(
+            "SELECT * FROM {}(%s::int[], %s::uuid[], %s::bigint[], %s::text[], %s::bytea[], "
+            "%s::bytea[])"
+        ).format(self.write_group_function)
         self.chain = Chain(chain_secret, self._select_link)
         self.committer = GroupCommitter(self._write_group)
 
@@ -257,42 +249,28 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
         return ids
 
     def _write_group(self, group: list[Write]) -> None:
-        """One transaction for the group, in two round trips: under the table lock (which
-        keeps positions in commit order), the entries and their links in one statement and
-        the NOTIFY; then the commit."""
-        links = [link for w in group for link in w.links]
-        with (
-            self.datastore.get_connection() as conn,
-            conn.pipeline() as pipeline,
-            conn.transaction(),
-        ):
-            for statement in self.lock_table_statements:
-                conn.execute(statement, prepare=True)
-            inserted = conn.cursor()
-            inserted.execute(
-                self.insert_group_statement,
+        """The group in one statement (its own transaction); see WRITE_GROUP_FUNCTION."""
+        writers = [n for n, w in enumerate(group) for _ in w.events]
+        links = {(p, v): link for w in group for p, v, link in w.links}
+        with self.datastore.get_connection() as conn:
+            rows = conn.execute(
+                self.write_group_statement,
                 (
+                    writers,
                     flat(group, lambda e: e.originator_id),
                     flat(group, lambda e: e.originator_version),
                     flat(group, lambda e: e.topic),
                     flat(group, lambda e: e.state),
-                    [link[0] for link in links],
-                    [link[1] for link in links],
-                    [link[2] for link in links],
+                    [links[k] for w in group for k in w.versions()],
                 ),
                 prepare=True,
-            )
-            self._notify_channel(conn.cursor())
-            pipeline.sync()
-            ids = {
-                (row["originator_id"], row["originator_version"]): row["notification_id"]
-                for row in inserted.fetchall()
-            }
-            refused = {k for w in group for k in w.versions() if k not in ids}
-            winners = accepted(group, refused)
-            doomed = losers_rows(group, winners, ids)
-            if doomed:
-                conn.execute(self.delete_rows_statement, (doomed,))
+            ).fetchall()
+        ids = {(r["originator_id"], r["originator_version"]): r["notification_id"] for r in rows}
+        stored = {r["writer"] for r in rows}
+        winners = [w for n, w in enumerate(group) if n in stored]
+        for n, write in enumerate(group):
+            if n not in stored:
+                write.error = IntegrityError(f"version conflict on {write.versions()[0][0]}")
         answer(winners, ids)
 
     def _select_link(self, plan_id: UUID, version: int) -> bytes | None:

@@ -180,7 +180,9 @@ class ReadModels(Rebuilds):
             version = self.registry.get(name)
             with self._lock:
                 current = self.workers[name]
-                if version == current.version or name in self.rebuilds:
+                # Generations only move forward: a registry read from before a switch made
+                # here meanwhile must not take it back.
+                if version <= current.version or name in self.rebuilds:
                     continue
                 current.stop()
                 fresh = self._worker(name, version)
