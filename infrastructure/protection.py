@@ -25,6 +25,7 @@ from infrastructure.chained_recorders import (
 )
 from infrastructure.crypto import KeyMaterialError, MasterKeys
 from infrastructure.encrypting_mapper import PersonalDataMapper
+from infrastructure.fast_json import FastJSONTranscoder
 from infrastructure.integrity import GENESIS
 from infrastructure.key_tables import KeyTable, MemoryKeyTable, PostgresKeyTable, SQLiteKeyTable
 from infrastructure.keystore import INTEGRITY_KEY_ID, KeyRing
@@ -76,7 +77,7 @@ class PersonalDataProtection:
             bound_waits(factory.datastore, self.connect_timeout)
         self._keys = KeyRing(_key_table(factory), self.masters)
         return PersonalDataMapper(
-            transcoder,
+            FastJSONTranscoder.like(transcoder),
             factory.compressor(),
             factory.cipher(),
             keys=self._keys,
