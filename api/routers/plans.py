@@ -62,14 +62,24 @@ def get_plan(
     correlation_id: CorrelationId,
     response: Response,
     version: Annotated[
-        int | None, Query(ge=1, le=2_147_483_647, description="The state at this version")
+        int | None,
+        Query(
+            ge=1,
+            le=2_147_483_647,
+            description="The state at this version; not with as_of (422 invalid_version_and_as_of)",
+        ),
     ] = None,
     as_of: Annotated[
-        AwareDatetime | None, Query(description="The state as recorded at this RFC 3339 time")
+        AwareDatetime | None,
+        Query(
+            description="The state as recorded at this RFC 3339 time; not with version",
+        ),
     ] = None,
 ) -> PlanView:
     if version is not None and as_of is not None:
-        raise InvalidRequest("give either version or as_of, not both")
+        raise InvalidRequest(
+            "give either version or as_of, not both", code="invalid_version_and_as_of"
+        )
     plan_in_scope(plans, plan_id, caller)
     plan = plans.get_plan(plan_id, version=version, as_of=as_of)
     if plan.state.personal is not None:
