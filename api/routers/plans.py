@@ -7,13 +7,12 @@ from uuid import UUID
 
 import structlog
 from fastapi import APIRouter, Query, Response
-from pydantic import AwareDatetime
 
 from api.deps import CorrelationId, PlanReaderCaller, PlansDep
 from api.errors import problem_responses, with_etag
 from api.personal_reads import record_personal_read
 from api.problems import InvalidRequest
-from api.schemas.common import Recorded
+from api.schemas.common import Recorded, Timestamp
 from api.schemas.entries import ErasureBody
 from api.schemas.plans import HistoryView, OpenPlanBody, PlanView
 from api.writes import AdminWriter, CaseworkerWriter, etag, plan_in_scope, post_entry
@@ -70,7 +69,7 @@ def get_plan(
         ),
     ] = None,
     as_of: Annotated[
-        AwareDatetime | None,
+        Timestamp | None,
         Query(
             description="The state as recorded at this RFC 3339 time; not with version",
         ),
