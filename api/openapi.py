@@ -81,11 +81,28 @@ def _middleware_answers(path: str, operation: dict[str, Any]) -> None:
         responses.setdefault(str(status), {"description": HTTPStatus(status).phrase})
 
 
+def _not_null(parameter: dict[str, Any]) -> None:
+    """An optional header or query parameter is left out, never sent as null: FastAPI's
+    `anyOf [..., null]` would let generators send the text "null" (an If-Match that is 400)."""
+    schema = parameter.get("schema", {})
+    choices = schema.get("anyOf")
+    if not choices or {"type": "null"} not in choices:
+        return
+    rest = [choice for choice in choices if choice != {"type": "null"}]
+    del schema["anyOf"]
+    if len(rest) == 1:
+        parameter["schema"] = {**rest[0], **schema}
+    else:
+        schema["anyOf"] = rest
+
+
 def _problems_only(document: dict[str, Any]) -> dict[str, Any]:
     """Every error answer as problem+json, each naming the codes it may carry."""
     for path, operations in document.get("paths", {}).items():
         for operation in operations.values():
             _middleware_answers(path, operation)
+            for parameter in operation.get("parameters", []):
+                _not_null(parameter)
             operation["responses"] = dict(
                 sorted(operation["responses"].items(), key=lambda item: item[0])
             )

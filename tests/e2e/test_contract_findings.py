@@ -49,7 +49,7 @@ def field_refused(response: Any, *where: str) -> None:
     assert [e["loc"][-len(where) :] for e in problem["errors"]] == [list(where)]
 
 
-@pytest.mark.parametrize("duration", ["5", True, 5.0, "45"])
+@pytest.mark.parametrize("duration", ["5", True, 5.5, "45"])
 def test_numbers_are_not_read_from_strings_or_booleans(
     sqlite_api: ApiSession, duration: object
 ) -> None:
@@ -60,9 +60,15 @@ def test_numbers_are_not_read_from_strings_or_booleans(
     field_refused(response, "duration_minutes")
 
 
-def test_a_true_number_and_free_text_with_newlines_are_taken(sqlite_api: ApiSession) -> None:
+@pytest.mark.parametrize("duration", [45, 45.0])
+def test_a_json_number_and_free_text_with_newlines_are_taken(
+    sqlite_api: ApiSession, duration: float
+) -> None:
     plan = sqlite_api.open_plan()
-    assert sqlite_api.post(f"/v1/plans/{plan}/consultations", CONSULTATION).status_code == 201
+    body = {**CONSULTATION, "duration_minutes": duration}
+    assert sqlite_api.post(f"/v1/plans/{plan}/consultations", body).status_code == 201
+    state = sqlite_api.get(f"/v1/plans/{plan}").json()
+    assert state["consultations"][0]["duration_minutes"] == 45
 
 
 @pytest.mark.parametrize(("field", "value"), [("certificate", "true"), ("certificate", 1)])
