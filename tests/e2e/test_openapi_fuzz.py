@@ -3,8 +3,9 @@ the role it needs and a real plan (with a goal, measure, referral, course and jo
 path, so requests reach the rules. No 5xx, and no status, header, media type or body that
 the document does not describe.
 
-Not checked: that every request the schema refuses is refused (unknown query parameters are
-ignored, so that a client may send a newer one), and that every request it allows is accepted. Some rules depend on the
+Not checked: that every request the schema refuses is refused (unknown query parameters
+are ignored, so that a client may send a newer one), and that every request it allows is
+accepted. Some rules depend on the
 plan's state and history (a date before the opening, a reused Idempotency-Key, an If-Match
 that no longer matches) and answer the documented 409, 412 or 422 with their `code`.
 """
