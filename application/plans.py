@@ -89,7 +89,7 @@ class IntegrationPlans(ProtectedApplication):
 
     name = "IntegrationPlans"
     is_snapshotting_enabled = True
-    snapshot_every: ClassVar[dict[type[Any], int]] = {IntegrationPlan: 100}
+    snapshot_every: ClassVar[dict[type[Any], int]] = {IntegrationPlan: 50}
     # A write without an expected version that loses a race is retried on fresh state,
     # after a random pause that grows with each loss (exponential backoff, full jitter),
     # so colliding writers spread out instead of colliding again.
