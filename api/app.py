@@ -18,6 +18,7 @@ from api.middleware import (
     ConcurrencyLimitMiddleware,
     RequestLogMiddleware,
 )
+from api.openapi import describe_with_contract, operation_id
 from api.routers import (
     audit,
     entries,
@@ -114,7 +115,9 @@ def create_app(settings: Settings, plans: IntegrationPlans | None = None) -> Fas
         description=DESCRIPTION,
         lifespan=lifespan,
         swagger_ui_parameters={"validatorUrl": None},
+        generate_unique_id_function=operation_id,
     )
+    app.openapi = describe_with_contract(app)  # type: ignore[method-assign]
     app.state.settings = settings
     app.state.plans_source = source
     app.state.read_models_source = read_models
