@@ -66,6 +66,7 @@ class PlanState:
     closure_reason: str | None = None
     profile: dict[str, Any] = field(default_factory=dict)
     personal: dict[str, Any] | None = None
+    file_number: str | None = None
     parts: dict[str, Any] = field(default_factory=_every_part_empty, repr=False)
 
     def __getitem__(self, part: Part[T]) -> T:
