@@ -30,6 +30,7 @@ from api.routers import (
     projections_admin,
     stats,
     subject_access,
+    tables,
 )
 from api.routers import plans as plan_routes
 from application.plans import IntegrationPlans
@@ -135,6 +136,7 @@ def create_app(settings: Settings, plans: IntegrationPlans | None = None) -> Fas
         lifecycle,
         audit,
         stats,
+        tables,
     )
     for module in (*routers, projections_admin, health):
         app.include_router(module.router)
