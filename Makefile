@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: serve test lint demo bench clean openapi
+.PHONY: serve test lint demo bench clean openapi messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ bench: $(STAMP)  ## run the ratio benchmarks on SQLite (JSON on standard output)
 	$(BIN)/python -m benchmarks.seed_demo --store sqlite
 	$(BIN)/python -m benchmarks.replay_plan --store sqlite
 	$(BIN)/python -m benchmarks.rebuild --store sqlite
+
+messages: $(STAMP)  ## extract the web pages' texts and update the catalogues (then translate)
+	$(BIN)/pybabel extract -F api/web/babel.cfg -k N_ --no-location -o var/messages.pot .
+	$(BIN)/pybabel update -i var/messages.pot -d api/web/locale --no-location --omit-header
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache .hypothesis
