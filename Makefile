@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 CLIENT_GEN := .venv-client-gen
 CLIENT_GEN_STAMP := $(CLIENT_GEN)/.installed-$(shell cksum clients/generator-requirements.txt | cut -d' ' -f1)
 
-.PHONY: serve test lint demo bench clean openapi client
+.PHONY: serve test lint demo bench clean openapi client messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ bench: $(STAMP)  ## run the ratio benchmarks on SQLite (JSON on standard output)
 	$(BIN)/python -m benchmarks.seed_demo --store sqlite
 	$(BIN)/python -m benchmarks.replay_plan --store sqlite
 	$(BIN)/python -m benchmarks.rebuild --store sqlite
+
+messages: $(STAMP)  ## extract the web pages' texts and update the catalogues (then translate)
+	$(BIN)/pybabel extract -F api/web/babel.cfg -k N_ --no-location -o var/messages.pot .
+	$(BIN)/pybabel update -i var/messages.pot -d api/web/locale --no-location --omit-header
 
 clean:
 	rm -rf $(VENV) $(CLIENT_GEN) var .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -30,8 +30,10 @@ from api.routers import (
     projections_admin,
     stats,
     subject_access,
+    tables,
 )
 from api.routers import plans as plan_routes
+from api.web.app import install_web
 from application.plans import IntegrationPlans
 from infrastructure.housekeeping import Periodic
 from infrastructure.logging import configure_logging
@@ -135,9 +137,11 @@ def create_app(settings: Settings, plans: IntegrationPlans | None = None) -> Fas
         lifecycle,
         audit,
         stats,
+        tables,
     )
     for module in (*routers, projections_admin, health):
         app.include_router(module.router)
+    install_web(app, settings, source)
     app.add_middleware(
         BodyLimitMiddleware,
         max_bytes=settings.api_max_body_bytes,

@@ -33,6 +33,8 @@ OPERATION_IDS = {
     "integrity": "verifyIntegrity",
     "monthly": "getMonthlyStats",
     "state_report": "getStateReport",
+    "stats_table": "getStatsTable",
+    "stats_metrics": "listStatsMetrics",
     "projections": "listProjections",
     "rebuild": "rebuildProjection",
     "worklist": "getWorklist",

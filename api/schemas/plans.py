@@ -205,6 +205,11 @@ class PlanView(BaseModel):
     id: UUID
     version: int
     status: Literal["open", "closed", "erased"]
+    file_number: str | None = Field(
+        description="The plan's file number (Aktenzeichen), e.g. 2026-00042: given when the "
+        "plan is opened, unique in the county, never changed (also not by a transfer); null "
+        "only at a version before an old plan got its number on upgrade"
+    )
     municipality: str
     caseworker: str
     opened_on: date
@@ -232,6 +237,7 @@ class PlanView(BaseModel):
             id=plan.id,
             version=plan.version,
             status=state.status,
+            file_number=state.file_number,
             municipality=state.municipality,
             caseworker=state.caseworker,
             opened_on=state.opened_on,

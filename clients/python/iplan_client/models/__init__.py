@@ -33,6 +33,7 @@ from .export_plan_format import ExportPlanFormat
 from .extension_body import ExtensionBody
 from .figure_view import FigureView
 from .get_audit_log_kind import GetAuditLogKind
+from .get_stats_table_format import GetStatsTableFormat
 from .goal_body import GoalBody
 from .goal_body_field import GoalBodyField
 from .goal_outcome_body import GoalOutcomeBody
@@ -68,6 +69,8 @@ from .measure_recorded import MeasureRecorded
 from .measure_reschedule_body import MeasureRescheduleBody
 from .measure_view import MeasureView
 from .measure_view_status import MeasureViewStatus
+from .metric_list import MetricList
+from .metric_view import MetricView
 from .monthly_stats import MonthlyStats
 from .open_plan_body import OpenPlanBody
 from .personal import Personal
@@ -96,6 +99,8 @@ from .referral_recorded import ReferralRecorded
 from .referral_view import ReferralView
 from .reopening_body import ReopeningBody
 from .retraction_body import RetractionBody
+from .table_answer import TableAnswer
+from .table_cell_view import TableCellView
 from .transfer_body import TransferBody
 from .withdraw_consent_purpose import WithdrawConsentPurpose
 from .work_item_view import WorkItemView
@@ -138,6 +143,7 @@ __all__ = (
     "ExtensionBody",
     "FigureView",
     "GetAuditLogKind",
+    "GetStatsTableFormat",
     "GoalBody",
     "GoalBodyField",
     "GoalOutcomeBody",
@@ -173,6 +179,8 @@ __all__ = (
     "MeasureRescheduleBody",
     "MeasureView",
     "MeasureViewStatus",
+    "MetricList",
+    "MetricView",
     "MonthlyStats",
     "OpenPlanBody",
     "Personal",
@@ -201,6 +209,8 @@ __all__ = (
     "ReferralView",
     "ReopeningBody",
     "RetractionBody",
+    "TableAnswer",
+    "TableCellView",
     "TransferBody",
     "WithdrawConsentPurpose",
     "WorkItemView",

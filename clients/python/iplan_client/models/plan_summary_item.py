@@ -17,6 +17,7 @@ class PlanSummaryItem:
 
     Attributes:
         id (UUID):
+        file_number (None | str): The plan's file number (Aktenzeichen)
         status (str):
         municipality (str):
         caseworker (str):
@@ -34,6 +35,7 @@ class PlanSummaryItem:
     """
 
     id: UUID
+    file_number: None | str
     status: str
     municipality: str
     caseworker: str
@@ -52,6 +54,9 @@ class PlanSummaryItem:
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
+
+        file_number: None | str
+        file_number = self.file_number
 
         status = self.status
 
@@ -104,6 +109,7 @@ class PlanSummaryItem:
         field_dict.update(
             {
                 "id": id,
+                "file_number": file_number,
                 "status": status,
                 "municipality": municipality,
                 "caseworker": caseworker,
@@ -127,6 +133,13 @@ class PlanSummaryItem:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         id = UUID(d.pop("id"))
+
+        def _parse_file_number(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        file_number = _parse_file_number(d.pop("file_number"))
 
         status = d.pop("status")
 
@@ -220,6 +233,7 @@ class PlanSummaryItem:
 
         plan_summary_item = cls(
             id=id,
+            file_number=file_number,
             status=status,
             municipality=municipality,
             caseworker=caseworker,

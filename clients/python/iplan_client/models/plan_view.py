@@ -36,6 +36,9 @@ class PlanView:
         id (UUID):
         version (int):
         status (PlanViewStatus):
+        file_number (None | str): The plan's file number (Aktenzeichen), e.g. 2026-00042: given when the plan is opened,
+            unique in the county, never changed (also not by a transfer); null only at a version before an old plan got its
+            number on upgrade
         municipality (str):
         caseworker (str):
         opened_on (datetime.date):
@@ -60,6 +63,7 @@ class PlanView:
     id: UUID
     version: int
     status: PlanViewStatus
+    file_number: None | str
     municipality: str
     caseworker: str
     opened_on: datetime.date
@@ -89,6 +93,9 @@ class PlanView:
         version = self.version
 
         status = self.status.value
+
+        file_number: None | str
+        file_number = self.file_number
 
         municipality = self.municipality
 
@@ -174,6 +181,7 @@ class PlanView:
                 "id": id,
                 "version": version,
                 "status": status,
+                "file_number": file_number,
                 "municipality": municipality,
                 "caseworker": caseworker,
                 "opened_on": opened_on,
@@ -219,6 +227,13 @@ class PlanView:
         version = d.pop("version")
 
         status = PlanViewStatus(d.pop("status"))
+
+        def _parse_file_number(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        file_number = _parse_file_number(d.pop("file_number"))
 
         municipality = d.pop("municipality")
 
@@ -343,6 +358,7 @@ class PlanView:
             id=id,
             version=version,
             status=status,
+            file_number=file_number,
             municipality=municipality,
             caseworker=caseworker,
             opened_on=opened_on,

@@ -16,6 +16,7 @@ def _get_kwargs(
     municipality: str | Unset = UNSET,
     caseworker: str | Unset = UNSET,
     status: ListPlansStatus | Unset = UNSET,
+    file_number: str | Unset = UNSET,
     overdue: bool | Unset = False,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
@@ -33,6 +34,8 @@ def _get_kwargs(
         json_status = status.value
 
     params["status"] = json_status
+
+    params["file_number"] = file_number
 
     params["overdue"] = overdue
 
@@ -100,6 +103,7 @@ def sync_detailed(
     municipality: str | Unset = UNSET,
     caseworker: str | Unset = UNSET,
     status: ListPlansStatus | Unset = UNSET,
+    file_number: str | Unset = UNSET,
     overdue: bool | Unset = False,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
@@ -113,6 +117,8 @@ def sync_detailed(
         municipality (str | Unset): 8-digit official municipality key (AGS)
         caseworker (str | Unset): A caseworker's user id
         status (ListPlansStatus | Unset):
+        file_number (str | Unset): Only the plan with this file number (Aktenzeichen), e.g.
+            2026-00042
         overdue (bool | Unset): Only plans with an open measure due before today Default: False.
         limit (int | Unset): Items per page Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page
@@ -131,6 +137,7 @@ def sync_detailed(
         municipality=municipality,
         caseworker=caseworker,
         status=status,
+        file_number=file_number,
         overdue=overdue,
         limit=limit,
         cursor=cursor,
@@ -150,6 +157,7 @@ def sync(
     municipality: str | Unset = UNSET,
     caseworker: str | Unset = UNSET,
     status: ListPlansStatus | Unset = UNSET,
+    file_number: str | Unset = UNSET,
     overdue: bool | Unset = False,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
@@ -163,6 +171,8 @@ def sync(
         municipality (str | Unset): 8-digit official municipality key (AGS)
         caseworker (str | Unset): A caseworker's user id
         status (ListPlansStatus | Unset):
+        file_number (str | Unset): Only the plan with this file number (Aktenzeichen), e.g.
+            2026-00042
         overdue (bool | Unset): Only plans with an open measure due before today Default: False.
         limit (int | Unset): Items per page Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page
@@ -182,6 +192,7 @@ def sync(
         municipality=municipality,
         caseworker=caseworker,
         status=status,
+        file_number=file_number,
         overdue=overdue,
         limit=limit,
         cursor=cursor,
@@ -195,6 +206,7 @@ async def asyncio_detailed(
     municipality: str | Unset = UNSET,
     caseworker: str | Unset = UNSET,
     status: ListPlansStatus | Unset = UNSET,
+    file_number: str | Unset = UNSET,
     overdue: bool | Unset = False,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
@@ -208,6 +220,8 @@ async def asyncio_detailed(
         municipality (str | Unset): 8-digit official municipality key (AGS)
         caseworker (str | Unset): A caseworker's user id
         status (ListPlansStatus | Unset):
+        file_number (str | Unset): Only the plan with this file number (Aktenzeichen), e.g.
+            2026-00042
         overdue (bool | Unset): Only plans with an open measure due before today Default: False.
         limit (int | Unset): Items per page Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page
@@ -226,6 +240,7 @@ async def asyncio_detailed(
         municipality=municipality,
         caseworker=caseworker,
         status=status,
+        file_number=file_number,
         overdue=overdue,
         limit=limit,
         cursor=cursor,
@@ -243,6 +258,7 @@ async def asyncio(
     municipality: str | Unset = UNSET,
     caseworker: str | Unset = UNSET,
     status: ListPlansStatus | Unset = UNSET,
+    file_number: str | Unset = UNSET,
     overdue: bool | Unset = False,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
@@ -256,6 +272,8 @@ async def asyncio(
         municipality (str | Unset): 8-digit official municipality key (AGS)
         caseworker (str | Unset): A caseworker's user id
         status (ListPlansStatus | Unset):
+        file_number (str | Unset): Only the plan with this file number (Aktenzeichen), e.g.
+            2026-00042
         overdue (bool | Unset): Only plans with an open measure due before today Default: False.
         limit (int | Unset): Items per page Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page
@@ -276,6 +294,7 @@ async def asyncio(
             municipality=municipality,
             caseworker=caseworker,
             status=status,
+            file_number=file_number,
             overdue=overdue,
             limit=limit,
             cursor=cursor,
