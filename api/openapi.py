@@ -20,6 +20,7 @@ from fastapi.routing import APIRoute
 
 from api.errors import PROBLEM_MEDIA_TYPE
 from api.middleware import UNLIMITED_PATHS
+from api.openapi_vocabulary import name_vocabularies
 from api.problem_codes import codes_for
 
 COMMITTED = Path(__file__).with_name("openapi.json")
@@ -135,7 +136,7 @@ def contract(app: FastAPI) -> dict[str, Any]:
             routes=app.routes,
             tags=TAGS,
         )
-        app.openapi_schema = _problems_only(document)
+        app.openapi_schema = name_vocabularies(_problems_only(document))
     return app.openapi_schema
 
 

@@ -19,10 +19,10 @@ from iplan_client.api.lifecycle import close_plan
 from iplan_client.api.plans import get_history, get_plan, open_plan
 from iplan_client.models import (
     ClosureBody,
-    ClosureBodyReason,
+    ClosureReason,
     ConsultationBody,
-    ConsultationBodySetting,
-    ConsultationBodyTopicsItem,
+    ConsultationSetting,
+    FieldOfAction,
     HistoryView,
     OpenPlanBody,
     PlanView,
@@ -77,8 +77,8 @@ def consultation(notes: str = "Discussed the B1 course") -> ConsultationBody:
     return ConsultationBody(
         held_on=datetime.date(2025, 3, 2),
         duration_minutes=45,
-        setting=ConsultationBodySetting.OFFICE,
-        topics=[ConsultationBodyTopicsItem.LANGUAGE],
+        setting=ConsultationSetting.OFFICE,
+        topics=[FieldOfAction.LANGUAGE],
         notes=notes,
     )
 
@@ -156,7 +156,7 @@ def test_refusals_are_typed_problems_with_their_code(
     closed = close_plan.sync(
         plan.id,
         client=client,
-        body=ClosureBody(closed_on=datetime.date(2025, 3, 1), reason=ClosureBodyReason.DECLINED),
+        body=ClosureBody(closed_on=datetime.date(2025, 3, 1), reason=ClosureReason.DECLINED),
     )
     assert isinstance(closed, Recorded)
     seen = tool["current_version"](client, plan.id)

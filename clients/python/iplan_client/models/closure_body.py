@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..models.closure_body_reason import ClosureBodyReason
+from ..models.closure_reason import ClosureReason
 
 T = TypeVar("T", bound="ClosureBody")
 
@@ -16,11 +16,11 @@ class ClosureBody:
     """
     Attributes:
         closed_on (datetime.date):
-        reason (ClosureBodyReason):
+        reason (ClosureReason):
     """
 
     closed_on: datetime.date
-    reason: ClosureBodyReason
+    reason: ClosureReason
 
     def to_dict(self) -> dict[str, Any]:
         closed_on = self.closed_on.isoformat()
@@ -43,7 +43,7 @@ class ClosureBody:
         d = dict(src_dict)
         closed_on = datetime.date.fromisoformat(d.pop("closed_on"))
 
-        reason = ClosureBodyReason(d.pop("reason"))
+        reason = ClosureReason(d.pop("reason"))
 
         closure_body = cls(
             closed_on=closed_on,

@@ -6,8 +6,8 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.consent_body_partner_kind_type_0 import ConsentBodyPartnerKindType0
-from ..models.consent_body_purpose import ConsentBodyPurpose
+from ..models.consent_purpose import ConsentPurpose
+from ..models.partner_kind import PartnerKind
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConsentBody")
@@ -17,14 +17,14 @@ T = TypeVar("T", bound="ConsentBody")
 class ConsentBody:
     """
     Attributes:
-        purpose (ConsentBodyPurpose):
+        purpose (ConsentPurpose):
         given_on (datetime.date):
-        partner_kind (ConsentBodyPartnerKindType0 | None | Unset): Only for share_with_partner
+        partner_kind (None | PartnerKind | Unset): Only for share_with_partner
     """
 
-    purpose: ConsentBodyPurpose
+    purpose: ConsentPurpose
     given_on: datetime.date
-    partner_kind: ConsentBodyPartnerKindType0 | None | Unset = UNSET
+    partner_kind: None | PartnerKind | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         purpose = self.purpose.value
@@ -34,7 +34,7 @@ class ConsentBody:
         partner_kind: None | str | Unset
         if isinstance(self.partner_kind, Unset):
             partner_kind = UNSET
-        elif isinstance(self.partner_kind, ConsentBodyPartnerKindType0):
+        elif isinstance(self.partner_kind, PartnerKind):
             partner_kind = self.partner_kind.value
         else:
             partner_kind = self.partner_kind
@@ -55,11 +55,11 @@ class ConsentBody:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        purpose = ConsentBodyPurpose(d.pop("purpose"))
+        purpose = ConsentPurpose(d.pop("purpose"))
 
         given_on = datetime.date.fromisoformat(d.pop("given_on"))
 
-        def _parse_partner_kind(data: object) -> ConsentBodyPartnerKindType0 | None | Unset:
+        def _parse_partner_kind(data: object) -> None | PartnerKind | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -67,12 +67,12 @@ class ConsentBody:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                partner_kind_type_0 = ConsentBodyPartnerKindType0(data)
+                partner_kind_type_0 = PartnerKind(data)
 
                 return partner_kind_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ConsentBodyPartnerKindType0 | None | Unset, data)
+            return cast(None | PartnerKind | Unset, data)
 
         partner_kind = _parse_partner_kind(d.pop("partner_kind", UNSET))
 

@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.consent_withdrawal_body_partner_kind_type_0 import ConsentWithdrawalBodyPartnerKindType0
+from ..models.partner_kind import PartnerKind
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConsentWithdrawalBody")
@@ -17,11 +17,11 @@ class ConsentWithdrawalBody:
     """
     Attributes:
         withdrawn_on (datetime.date):
-        partner_kind (ConsentWithdrawalBodyPartnerKindType0 | None | Unset):
+        partner_kind (None | PartnerKind | Unset):
     """
 
     withdrawn_on: datetime.date
-    partner_kind: ConsentWithdrawalBodyPartnerKindType0 | None | Unset = UNSET
+    partner_kind: None | PartnerKind | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         withdrawn_on = self.withdrawn_on.isoformat()
@@ -29,7 +29,7 @@ class ConsentWithdrawalBody:
         partner_kind: None | str | Unset
         if isinstance(self.partner_kind, Unset):
             partner_kind = UNSET
-        elif isinstance(self.partner_kind, ConsentWithdrawalBodyPartnerKindType0):
+        elif isinstance(self.partner_kind, PartnerKind):
             partner_kind = self.partner_kind.value
         else:
             partner_kind = self.partner_kind
@@ -51,7 +51,7 @@ class ConsentWithdrawalBody:
         d = dict(src_dict)
         withdrawn_on = datetime.date.fromisoformat(d.pop("withdrawn_on"))
 
-        def _parse_partner_kind(data: object) -> ConsentWithdrawalBodyPartnerKindType0 | None | Unset:
+        def _parse_partner_kind(data: object) -> None | PartnerKind | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -59,12 +59,12 @@ class ConsentWithdrawalBody:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                partner_kind_type_0 = ConsentWithdrawalBodyPartnerKindType0(data)
+                partner_kind_type_0 = PartnerKind(data)
 
                 return partner_kind_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ConsentWithdrawalBodyPartnerKindType0 | None | Unset, data)
+            return cast(None | PartnerKind | Unset, data)
 
         partner_kind = _parse_partner_kind(d.pop("partner_kind", UNSET))
 

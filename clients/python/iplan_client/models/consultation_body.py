@@ -6,8 +6,8 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.consultation_body_setting import ConsultationBodySetting
-from ..models.consultation_body_topics_item import ConsultationBodyTopicsItem
+from ..models.consultation_setting import ConsultationSetting
+from ..models.field_of_action import FieldOfAction
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConsultationBody")
@@ -19,16 +19,16 @@ class ConsultationBody:
     Attributes:
         held_on (datetime.date):
         duration_minutes (int):
-        setting (ConsultationBodySetting):
-        topics (list[ConsultationBodyTopicsItem]):
+        setting (ConsultationSetting):
+        topics (list[FieldOfAction]):
         interpreter_language (None | str | Unset): ISO 639 code, or null without an interpreter
         notes (None | str | Unset):
     """
 
     held_on: datetime.date
     duration_minutes: int
-    setting: ConsultationBodySetting
-    topics: list[ConsultationBodyTopicsItem]
+    setting: ConsultationSetting
+    topics: list[FieldOfAction]
     interpreter_language: None | str | Unset = UNSET
     notes: None | str | Unset = UNSET
 
@@ -80,12 +80,12 @@ class ConsultationBody:
 
         duration_minutes = d.pop("duration_minutes")
 
-        setting = ConsultationBodySetting(d.pop("setting"))
+        setting = ConsultationSetting(d.pop("setting"))
 
         topics = []
         _topics = d.pop("topics")
         for topics_item_data in _topics:
-            topics_item = ConsultationBodyTopicsItem(topics_item_data)
+            topics_item = FieldOfAction(topics_item_data)
 
             topics.append(topics_item)
 

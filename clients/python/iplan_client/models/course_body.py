@@ -6,8 +6,8 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.course_body_kind import CourseBodyKind
-from ..models.course_body_target_level_type_0 import CourseBodyTargetLevelType0
+from ..models.cefr_level import CefrLevel
+from ..models.course_kind import CourseKind
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CourseBody")
@@ -17,17 +17,17 @@ T = TypeVar("T", bound="CourseBody")
 class CourseBody:
     """
     Attributes:
-        kind (CourseBodyKind):
+        kind (CourseKind):
         provider (str):
         starts_on (datetime.date):
-        target_level (CourseBodyTargetLevelType0 | None | Unset):
+        target_level (CefrLevel | None | Unset):
         enrolled_on (datetime.date | None | Unset): Effective date; defaults to today
     """
 
-    kind: CourseBodyKind
+    kind: CourseKind
     provider: str
     starts_on: datetime.date
-    target_level: CourseBodyTargetLevelType0 | None | Unset = UNSET
+    target_level: CefrLevel | None | Unset = UNSET
     enrolled_on: datetime.date | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,7 +40,7 @@ class CourseBody:
         target_level: None | str | Unset
         if isinstance(self.target_level, Unset):
             target_level = UNSET
-        elif isinstance(self.target_level, CourseBodyTargetLevelType0):
+        elif isinstance(self.target_level, CefrLevel):
             target_level = self.target_level.value
         else:
             target_level = self.target_level
@@ -72,13 +72,13 @@ class CourseBody:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        kind = CourseBodyKind(d.pop("kind"))
+        kind = CourseKind(d.pop("kind"))
 
         provider = d.pop("provider")
 
         starts_on = datetime.date.fromisoformat(d.pop("starts_on"))
 
-        def _parse_target_level(data: object) -> CourseBodyTargetLevelType0 | None | Unset:
+        def _parse_target_level(data: object) -> CefrLevel | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -86,12 +86,12 @@ class CourseBody:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                target_level_type_0 = CourseBodyTargetLevelType0(data)
+                target_level_type_0 = CefrLevel(data)
 
                 return target_level_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CourseBodyTargetLevelType0 | None | Unset, data)
+            return cast(CefrLevel | None | Unset, data)
 
         target_level = _parse_target_level(d.pop("target_level", UNSET))
 

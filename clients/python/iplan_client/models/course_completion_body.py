@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.course_completion_body_level_reached_type_0 import CourseCompletionBodyLevelReachedType0
+from ..models.cefr_level import CefrLevel
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CourseCompletionBody")
@@ -17,12 +17,12 @@ class CourseCompletionBody:
     """
     Attributes:
         completed_on (datetime.date):
-        level_reached (CourseCompletionBodyLevelReachedType0 | None | Unset):
+        level_reached (CefrLevel | None | Unset):
         certificate (bool | Unset):  Default: False.
     """
 
     completed_on: datetime.date
-    level_reached: CourseCompletionBodyLevelReachedType0 | None | Unset = UNSET
+    level_reached: CefrLevel | None | Unset = UNSET
     certificate: bool | Unset = False
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,7 +31,7 @@ class CourseCompletionBody:
         level_reached: None | str | Unset
         if isinstance(self.level_reached, Unset):
             level_reached = UNSET
-        elif isinstance(self.level_reached, CourseCompletionBodyLevelReachedType0):
+        elif isinstance(self.level_reached, CefrLevel):
             level_reached = self.level_reached.value
         else:
             level_reached = self.level_reached
@@ -57,7 +57,7 @@ class CourseCompletionBody:
         d = dict(src_dict)
         completed_on = datetime.date.fromisoformat(d.pop("completed_on"))
 
-        def _parse_level_reached(data: object) -> CourseCompletionBodyLevelReachedType0 | None | Unset:
+        def _parse_level_reached(data: object) -> CefrLevel | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -65,12 +65,12 @@ class CourseCompletionBody:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                level_reached_type_0 = CourseCompletionBodyLevelReachedType0(data)
+                level_reached_type_0 = CefrLevel(data)
 
                 return level_reached_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CourseCompletionBodyLevelReachedType0 | None | Unset, data)
+            return cast(CefrLevel | None | Unset, data)
 
         level_reached = _parse_level_reached(d.pop("level_reached", UNSET))
 

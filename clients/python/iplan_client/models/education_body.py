@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.education_body_kind import EducationBodyKind
+from ..models.education_kind import EducationKind
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EducationBody")
@@ -16,12 +16,12 @@ T = TypeVar("T", bound="EducationBody")
 class EducationBody:
     """
     Attributes:
-        kind (EducationBodyKind):
+        kind (EducationKind):
         secured_on (datetime.date):
         for_member (int | None | Unset): Index into the household members, or null for the person
     """
 
-    kind: EducationBodyKind
+    kind: EducationKind
     secured_on: datetime.date
     for_member: int | None | Unset = UNSET
 
@@ -52,7 +52,7 @@ class EducationBody:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        kind = EducationBodyKind(d.pop("kind"))
+        kind = EducationKind(d.pop("kind"))
 
         secured_on = datetime.date.fromisoformat(d.pop("secured_on"))
 

@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.goal_body_field import GoalBodyField
+from ..models.field_of_action import FieldOfAction
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="GoalBody")
@@ -16,13 +16,13 @@ T = TypeVar("T", bound="GoalBody")
 class GoalBody:
     """
     Attributes:
-        field (GoalBodyField):
+        field (FieldOfAction):
         description (str):
         target_on (datetime.date):
         set_on (datetime.date | None | Unset): Effective date; defaults to today
     """
 
-    field: GoalBodyField
+    field: FieldOfAction
     description: str
     target_on: datetime.date
     set_on: datetime.date | None | Unset = UNSET
@@ -59,7 +59,7 @@ class GoalBody:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        field = GoalBodyField(d.pop("field"))
+        field = FieldOfAction(d.pop("field"))
 
         description = d.pop("description")
 

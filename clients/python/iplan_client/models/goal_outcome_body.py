@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.goal_outcome_body_outcome import GoalOutcomeBodyOutcome
+from ..models.goal_outcome import GoalOutcome
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="GoalOutcomeBody")
@@ -16,12 +16,12 @@ T = TypeVar("T", bound="GoalOutcomeBody")
 class GoalOutcomeBody:
     """
     Attributes:
-        outcome (GoalOutcomeBodyOutcome):
+        outcome (GoalOutcome):
         on (datetime.date):
         note (None | str | Unset):
     """
 
-    outcome: GoalOutcomeBodyOutcome
+    outcome: GoalOutcome
     on: datetime.date
     note: None | str | Unset = UNSET
 
@@ -52,7 +52,7 @@ class GoalOutcomeBody:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        outcome = GoalOutcomeBodyOutcome(d.pop("outcome"))
+        outcome = GoalOutcome(d.pop("outcome"))
 
         on = datetime.date.fromisoformat(d.pop("on"))
 

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..models.housing_body_kind import HousingBodyKind
+from ..models.housing_kind import HousingKind
 
 T = TypeVar("T", bound="HousingBody")
 
@@ -16,11 +16,11 @@ class HousingBody:
     """
     Attributes:
         secured_on (datetime.date):
-        kind (HousingBodyKind):
+        kind (HousingKind):
     """
 
     secured_on: datetime.date
-    kind: HousingBodyKind
+    kind: HousingKind
 
     def to_dict(self) -> dict[str, Any]:
         secured_on = self.secured_on.isoformat()
@@ -43,7 +43,7 @@ class HousingBody:
         d = dict(src_dict)
         secured_on = datetime.date.fromisoformat(d.pop("secured_on"))
 
-        kind = HousingBodyKind(d.pop("kind"))
+        kind = HousingKind(d.pop("kind"))
 
         housing_body = cls(
             secured_on=secured_on,

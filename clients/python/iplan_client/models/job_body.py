@@ -6,8 +6,8 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.job_body_kind import JobBodyKind
-from ..models.job_body_sector import JobBodySector
+from ..models.job_kind import JobKind
+from ..models.wz_section import WzSection
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="JobBody")
@@ -17,15 +17,15 @@ T = TypeVar("T", bound="JobBody")
 class JobBody:
     """
     Attributes:
-        kind (JobBodyKind):
-        sector (JobBodySector): WZ 2008 section letter
+        kind (JobKind):
+        sector (WzSection): WZ 2008 (NACE Rev. 2) section letter
         starts_on (datetime.date):
         hours_per_week (float):
         placed_on (datetime.date | None | Unset): Effective date; defaults to today
     """
 
-    kind: JobBodyKind
-    sector: JobBodySector
+    kind: JobKind
+    sector: WzSection
     starts_on: datetime.date
     hours_per_week: float
     placed_on: datetime.date | None | Unset = UNSET
@@ -65,9 +65,9 @@ class JobBody:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        kind = JobBodyKind(d.pop("kind"))
+        kind = JobKind(d.pop("kind"))
 
-        sector = JobBodySector(d.pop("sector"))
+        sector = WzSection(d.pop("sector"))
 
         starts_on = datetime.date.fromisoformat(d.pop("starts_on"))
 

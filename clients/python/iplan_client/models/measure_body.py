@@ -7,9 +7,9 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
-from ..models.measure_body_field import MeasureBodyField
-from ..models.measure_body_partner_kind_type_0 import MeasureBodyPartnerKindType0
-from ..models.measure_body_responsible import MeasureBodyResponsible
+from ..models.field_of_action import FieldOfAction
+from ..models.partner_kind import PartnerKind
+from ..models.responsible import Responsible
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MeasureBody")
@@ -19,20 +19,20 @@ T = TypeVar("T", bound="MeasureBody")
 class MeasureBody:
     """
     Attributes:
-        field (MeasureBodyField):
+        field (FieldOfAction):
         title (str):
-        responsible (MeasureBodyResponsible):
+        responsible (Responsible):
         due_on (datetime.date):
-        partner_kind (MeasureBodyPartnerKindType0 | None | Unset):
+        partner_kind (None | PartnerKind | Unset):
         goal_id (None | Unset | UUID):
         agreed_on (datetime.date | None | Unset): Effective date; defaults to today
     """
 
-    field: MeasureBodyField
+    field: FieldOfAction
     title: str
-    responsible: MeasureBodyResponsible
+    responsible: Responsible
     due_on: datetime.date
-    partner_kind: MeasureBodyPartnerKindType0 | None | Unset = UNSET
+    partner_kind: None | PartnerKind | Unset = UNSET
     goal_id: None | Unset | UUID = UNSET
     agreed_on: datetime.date | None | Unset = UNSET
 
@@ -48,7 +48,7 @@ class MeasureBody:
         partner_kind: None | str | Unset
         if isinstance(self.partner_kind, Unset):
             partner_kind = UNSET
-        elif isinstance(self.partner_kind, MeasureBodyPartnerKindType0):
+        elif isinstance(self.partner_kind, PartnerKind):
             partner_kind = self.partner_kind.value
         else:
             partner_kind = self.partner_kind
@@ -91,15 +91,15 @@ class MeasureBody:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        field = MeasureBodyField(d.pop("field"))
+        field = FieldOfAction(d.pop("field"))
 
         title = d.pop("title")
 
-        responsible = MeasureBodyResponsible(d.pop("responsible"))
+        responsible = Responsible(d.pop("responsible"))
 
         due_on = datetime.date.fromisoformat(d.pop("due_on"))
 
-        def _parse_partner_kind(data: object) -> MeasureBodyPartnerKindType0 | None | Unset:
+        def _parse_partner_kind(data: object) -> None | PartnerKind | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -107,12 +107,12 @@ class MeasureBody:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                partner_kind_type_0 = MeasureBodyPartnerKindType0(data)
+                partner_kind_type_0 = PartnerKind(data)
 
                 return partner_kind_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MeasureBodyPartnerKindType0 | None | Unset, data)
+            return cast(None | PartnerKind | Unset, data)
 
         partner_kind = _parse_partner_kind(d.pop("partner_kind", UNSET))
 

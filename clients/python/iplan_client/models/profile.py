@@ -6,9 +6,9 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.profile_gender import ProfileGender
-from ..models.profile_nationality import ProfileNationality
-from ..models.profile_residence_status import ProfileResidenceStatus
+from ..models.country import Country
+from ..models.gender import Gender
+from ..models.residence_status import ResidenceStatus
 
 T = TypeVar("T", bound="Profile")
 
@@ -19,18 +19,18 @@ class Profile:
 
     Attributes:
         birth_year (int): Not after the year the plan is opened
-        gender (ProfileGender):
-        nationality (ProfileNationality): ISO 3166-1 alpha-2 country code
-        residence_status (ProfileResidenceStatus):
+        gender (Gender):
+        nationality (Country): ISO 3166-1 alpha-2 country code
+        residence_status (ResidenceStatus):
         household_size (int):
         languages (list[str]):
         arrived_on (datetime.date): Not after opened_on
     """
 
     birth_year: int
-    gender: ProfileGender
-    nationality: ProfileNationality
-    residence_status: ProfileResidenceStatus
+    gender: Gender
+    nationality: Country
+    residence_status: ResidenceStatus
     household_size: int
     languages: list[str]
     arrived_on: datetime.date
@@ -71,11 +71,11 @@ class Profile:
         d = dict(src_dict)
         birth_year = d.pop("birth_year")
 
-        gender = ProfileGender(d.pop("gender"))
+        gender = Gender(d.pop("gender"))
 
-        nationality = ProfileNationality(d.pop("nationality"))
+        nationality = Country(d.pop("nationality"))
 
-        residence_status = ProfileResidenceStatus(d.pop("residence_status"))
+        residence_status = ResidenceStatus(d.pop("residence_status"))
 
         household_size = d.pop("household_size")
 

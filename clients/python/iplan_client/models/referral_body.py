@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.referral_body_partner_kind import ReferralBodyPartnerKind
+from ..models.partner_kind import PartnerKind
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ReferralBody")
@@ -16,13 +16,13 @@ T = TypeVar("T", bound="ReferralBody")
 class ReferralBody:
     """
     Attributes:
-        partner_kind (ReferralBodyPartnerKind):
+        partner_kind (PartnerKind):
         reason (str):
         made_on (datetime.date):
         consent_override_reason (None | str | Unset): Required without the person's consent to share with the partner
     """
 
-    partner_kind: ReferralBodyPartnerKind
+    partner_kind: PartnerKind
     reason: str
     made_on: datetime.date
     consent_override_reason: None | str | Unset = UNSET
@@ -57,7 +57,7 @@ class ReferralBody:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        partner_kind = ReferralBodyPartnerKind(d.pop("partner_kind"))
+        partner_kind = PartnerKind(d.pop("partner_kind"))
 
         reason = d.pop("reason")
 

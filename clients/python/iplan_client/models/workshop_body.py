@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..models.workshop_body_kind import WorkshopBodyKind
+from ..models.workshop_kind import WorkshopKind
 
 T = TypeVar("T", bound="WorkshopBody")
 
@@ -15,11 +15,11 @@ T = TypeVar("T", bound="WorkshopBody")
 class WorkshopBody:
     """
     Attributes:
-        kind (WorkshopBodyKind):
+        kind (WorkshopKind):
         attended_on (datetime.date):
     """
 
-    kind: WorkshopBodyKind
+    kind: WorkshopKind
     attended_on: datetime.date
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,7 +41,7 @@ class WorkshopBody:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        kind = WorkshopBodyKind(d.pop("kind"))
+        kind = WorkshopKind(d.pop("kind"))
 
         attended_on = datetime.date.fromisoformat(d.pop("attended_on"))
 

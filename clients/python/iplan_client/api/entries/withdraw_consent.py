@@ -7,16 +7,16 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.consent_purpose import ConsentPurpose
 from ...models.consent_withdrawal_body import ConsentWithdrawalBody
 from ...models.problem import Problem
 from ...models.recorded import Recorded
-from ...models.withdraw_consent_purpose import WithdrawConsentPurpose
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     plan_id: UUID,
-    purpose: WithdrawConsentPurpose,
+    purpose: ConsentPurpose,
     *,
     body: ConsentWithdrawalBody,
     if_match: str | Unset = UNSET,
@@ -118,7 +118,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     plan_id: UUID,
-    purpose: WithdrawConsentPurpose,
+    purpose: ConsentPurpose,
     *,
     client: AuthenticatedClient,
     body: ConsentWithdrawalBody,
@@ -129,7 +129,7 @@ def sync_detailed(
 
     Args:
         plan_id (UUID):
-        purpose (WithdrawConsentPurpose):
+        purpose (ConsentPurpose):
         if_match (str | Unset): The plan version the write expects, as its ETag: "4" (or `*`:
             any). Mismatch: 412 version_mismatch; anything else: 400 invalid_if_match.
         idempotency_key (str | Unset): Repeating a request with the same key returns the first
@@ -161,7 +161,7 @@ def sync_detailed(
 
 def sync(
     plan_id: UUID,
-    purpose: WithdrawConsentPurpose,
+    purpose: ConsentPurpose,
     *,
     client: AuthenticatedClient,
     body: ConsentWithdrawalBody,
@@ -172,7 +172,7 @@ def sync(
 
     Args:
         plan_id (UUID):
-        purpose (WithdrawConsentPurpose):
+        purpose (ConsentPurpose):
         if_match (str | Unset): The plan version the write expects, as its ETag: "4" (or `*`:
             any). Mismatch: 412 version_mismatch; anything else: 400 invalid_if_match.
         idempotency_key (str | Unset): Repeating a request with the same key returns the first
@@ -199,7 +199,7 @@ def sync(
 
 async def asyncio_detailed(
     plan_id: UUID,
-    purpose: WithdrawConsentPurpose,
+    purpose: ConsentPurpose,
     *,
     client: AuthenticatedClient,
     body: ConsentWithdrawalBody,
@@ -210,7 +210,7 @@ async def asyncio_detailed(
 
     Args:
         plan_id (UUID):
-        purpose (WithdrawConsentPurpose):
+        purpose (ConsentPurpose):
         if_match (str | Unset): The plan version the write expects, as its ETag: "4" (or `*`:
             any). Mismatch: 412 version_mismatch; anything else: 400 invalid_if_match.
         idempotency_key (str | Unset): Repeating a request with the same key returns the first
@@ -240,7 +240,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     plan_id: UUID,
-    purpose: WithdrawConsentPurpose,
+    purpose: ConsentPurpose,
     *,
     client: AuthenticatedClient,
     body: ConsentWithdrawalBody,
@@ -251,7 +251,7 @@ async def asyncio(
 
     Args:
         plan_id (UUID):
-        purpose (WithdrawConsentPurpose):
+        purpose (ConsentPurpose):
         if_match (str | Unset): The plan version the write expects, as its ETag: "4" (or `*`:
             any). Mismatch: 412 version_mismatch; anything else: 400 invalid_if_match.
         idempotency_key (str | Unset): Repeating a request with the same key returns the first

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class MeasureBodyPartnerKindType0(StrEnum):
+class PartnerKind(StrEnum):
     AGENTUR_FUER_ARBEIT = "agentur_fuer_arbeit"
     AUSLAENDERBEHOERDE = "auslaenderbehoerde"
     GESUNDHEIT = "gesundheit"

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class CourseBodyKind(StrEnum):
+class CourseKind(StrEnum):
     ALPHABETISIERUNGSKURS = "alphabetisierungskurs"
     BERUFSSPRACHKURS = "berufssprachkurs"
     ERSTORIENTIERUNGSKURS = "erstorientierungskurs"

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class WorkshopBodyKind(StrEnum):
+class WorkshopKind(StrEnum):
     GEWALTFREIE_KOMMUNIKATION = "gewaltfreie_kommunikation"
     INTERKULTURELLES_TRAINING = "interkulturelles_training"
     OTHER = "other"

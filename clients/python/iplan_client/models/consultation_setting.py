@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ConsultationBodySetting(StrEnum):
+class ConsultationSetting(StrEnum):
     ACCOMMODATION = "accommodation"
     OFFICE = "office"
     OUTREACH = "outreach"

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class GoalOutcomeBodyOutcome(StrEnum):
+class GoalOutcome(StrEnum):
     ABANDONED = "abandoned"
     ACHIEVED = "achieved"
 

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class JobBodySector(StrEnum):
+class WzSection(StrEnum):
     A = "A"
     B = "B"
     C = "C"

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class JobBodyKind(StrEnum):
+class JobKind(StrEnum):
     APPRENTICESHIP = "apprenticeship"
     EMPLOYMENT = "employment"
     INTERNSHIP = "internship"

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class HousingBodyKind(StrEnum):
+class HousingKind(StrEnum):
     OTHER = "other"
     PRIVATE_RENTAL = "private_rental"
     SOCIAL_HOUSING = "social_housing"

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class CourseCompletionBodyLevelReachedType0(StrEnum):
+class CefrLevel(StrEnum):
     A1 = "A1"
     A2 = "A2"
     B1 = "B1"

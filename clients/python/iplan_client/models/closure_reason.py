@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ClosureBodyReason(StrEnum):
+class ClosureReason(StrEnum):
     ADVICE_PERIOD_ENDED = "advice_period_ended"
     DECLINED = "declined"
     GOALS_ACHIEVED = "goals_achieved"

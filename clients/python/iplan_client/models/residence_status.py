@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ProfileResidenceStatus(StrEnum):
+class ResidenceStatus(StrEnum):
     ASYLUM_SEEKER = "asylum_seeker"
     OTHER = "other"
     RECOGNISED_REFUGEE = "recognised_refugee"

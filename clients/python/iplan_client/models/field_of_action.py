@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class MeasureBodyField(StrEnum):
+class FieldOfAction(StrEnum):
     AUTHORITIES = "authorities"
     EDUCATION = "education"
     FAMILY = "family"

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class MeasureBodyResponsible(StrEnum):
+class Responsible(StrEnum):
     CASEWORKER = "caseworker"
     CLIENT = "client"
     PARTNER = "partner"

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ProfileGender(StrEnum):
+class Gender(StrEnum):
     DIVERSE = "diverse"
     FEMALE = "female"
     MALE = "male"

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ConsentBodyPurpose(StrEnum):
+class ConsentPurpose(StrEnum):
     PROCESSING = "processing"
     SHARE_WITH_PARTNER = "share_with_partner"
     STATISTICS = "statistics"

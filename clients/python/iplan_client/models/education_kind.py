@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class EducationBodyKind(StrEnum):
+class EducationKind(StrEnum):
     KITA = "kita"
     QUALIFICATION_RECOGNITION = "qualification_recognition"
     SCHOOL = "school"
