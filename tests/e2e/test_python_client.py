@@ -108,6 +108,9 @@ def test_open_and_record_with_if_match_and_idempotency_key(
     state = get_plan.sync(plan.id, client=client)
     assert isinstance(state, PlanView)
     assert [c.notes for c in state.consultations] == ["Discussed the B1 course"]
+    assert (state.profile.nationality, state.profile.birth_year) == ("SY", 1991)
+    assert state.personal is not None
+    assert state.personal.given_name == "Amira"
 
 
 def test_a_stale_etag_is_a_typed_412_and_records_nothing(

@@ -45,6 +45,7 @@ from .history_entry_view_data import HistoryEntryViewData
 from .history_entry_view_personal_type_0 import HistoryEntryViewPersonalType0
 from .history_view import HistoryView
 from .household_member import HouseholdMember
+from .household_member_view import HouseholdMemberView
 from .housing_body import HousingBody
 from .housing_kind import HousingKind
 from .housing_view import HousingView
@@ -69,15 +70,15 @@ from .monthly_stats import MonthlyStats
 from .open_plan_body import OpenPlanBody
 from .partner_kind import PartnerKind
 from .personal import Personal
+from .personal_view import PersonalView
 from .plan_list import PlanList
 from .plan_summary_item import PlanSummaryItem
 from .plan_view import PlanView
-from .plan_view_personal_type_0 import PlanViewPersonalType0
-from .plan_view_profile import PlanViewProfile
 from .plan_view_status import PlanViewStatus
 from .problem import Problem
 from .problem_errors_type_0_item import ProblemErrorsType0Item
 from .profile import Profile
+from .profile_view import ProfileView
 from .projection_readiness_view import ProjectionReadinessView
 from .projection_view import ProjectionView
 from .projections import Projections
@@ -148,6 +149,7 @@ __all__ = (
     "HistoryEntryViewPersonalType0",
     "HistoryView",
     "HouseholdMember",
+    "HouseholdMemberView",
     "HousingBody",
     "HousingKind",
     "HousingView",
@@ -172,15 +174,15 @@ __all__ = (
     "OpenPlanBody",
     "PartnerKind",
     "Personal",
+    "PersonalView",
     "PlanList",
     "PlanSummaryItem",
     "PlanView",
-    "PlanViewPersonalType0",
-    "PlanViewProfile",
     "PlanViewStatus",
     "Problem",
     "ProblemErrorsType0Item",
     "Profile",
+    "ProfileView",
     "ProjectionReadinessView",
     "Projections",
     "ProjectionView",

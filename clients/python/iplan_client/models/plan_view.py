@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from ..models.housing_view import HousingView
     from ..models.job_view import JobView
     from ..models.measure_view import MeasureView
-    from ..models.plan_view_personal_type_0 import PlanViewPersonalType0
-    from ..models.plan_view_profile import PlanViewProfile
+    from ..models.personal_view import PersonalView
+    from ..models.profile_view import ProfileView
     from ..models.referral_view import ReferralView
     from ..models.workshop_view import WorkshopView
 
@@ -46,8 +46,8 @@ class PlanView:
         advice_period_extended (bool):
         closed_on (datetime.date | None):
         closure_reason (None | str):
-        profile (PlanViewProfile):
-        personal (None | PlanViewPersonalType0): null once erased
+        profile (ProfileView): Statistical, non-personal facts; kept after an erasure. The rules require each.
+        personal (None | PersonalView): null once erased
         consents (list[ConsentView]):
         consultations (list[ConsultationView]):
         goals (list[GoalView]):
@@ -71,8 +71,8 @@ class PlanView:
     advice_period_extended: bool
     closed_on: datetime.date | None
     closure_reason: None | str
-    profile: PlanViewProfile
-    personal: None | PlanViewPersonalType0
+    profile: ProfileView
+    personal: None | PersonalView
     consents: list[ConsentView]
     consultations: list[ConsultationView]
     goals: list[GoalView]
@@ -86,7 +86,7 @@ class PlanView:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.plan_view_personal_type_0 import PlanViewPersonalType0  # noqa: PLC0415
+        from ..models.personal_view import PersonalView  # noqa: PLC0415
 
         id = str(self.id)
 
@@ -119,7 +119,7 @@ class PlanView:
         profile = self.profile.to_dict()
 
         personal: dict[str, Any] | None
-        if isinstance(self.personal, PlanViewPersonalType0):
+        if isinstance(self.personal, PersonalView):
             personal = self.personal.to_dict()
         else:
             personal = self.personal
@@ -216,8 +216,8 @@ class PlanView:
         from ..models.housing_view import HousingView  # noqa: PLC0415
         from ..models.job_view import JobView  # noqa: PLC0415
         from ..models.measure_view import MeasureView  # noqa: PLC0415
-        from ..models.plan_view_personal_type_0 import PlanViewPersonalType0  # noqa: PLC0415
-        from ..models.plan_view_profile import PlanViewProfile  # noqa: PLC0415
+        from ..models.personal_view import PersonalView  # noqa: PLC0415
+        from ..models.profile_view import ProfileView  # noqa: PLC0415
         from ..models.referral_view import ReferralView  # noqa: PLC0415
         from ..models.workshop_view import WorkshopView  # noqa: PLC0415
 
@@ -267,20 +267,20 @@ class PlanView:
 
         closure_reason = _parse_closure_reason(d.pop("closure_reason"))
 
-        profile = PlanViewProfile.from_dict(d.pop("profile"))
+        profile = ProfileView.from_dict(d.pop("profile"))
 
-        def _parse_personal(data: object) -> None | PlanViewPersonalType0:
+        def _parse_personal(data: object) -> None | PersonalView:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                personal_type_0 = PlanViewPersonalType0.from_dict(data)
+                personal_type_0 = PersonalView.from_dict(data)
 
                 return personal_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PlanViewPersonalType0, data)
+            return cast(None | PersonalView, data)
 
         personal = _parse_personal(d.pop("personal"))
 
