@@ -93,7 +93,7 @@ def role_for(path: str) -> str:
 
 
 @schema.parametrize()
-@settings(max_examples=8, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@settings(max_examples=15, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_the_api_keeps_its_own_contract(case: Any) -> None:
     for name, key in PATH_IDS.items():
         if case.path_parameters and name in case.path_parameters:
