@@ -180,9 +180,19 @@ def read_form(fields: list[FormField], form: FormData) -> tuple[dict[str, Any], 
             continue
         if f.widget == "list":
             _put(data, f.name, [p.strip() for p in text.split(",") if p.strip()])
+        elif f.widget == "number":  # the API's numbers are strict: a form sends text
+            _put(data, f.name, _number(text, f.extra.get("step") == "any"))
         else:
             _put(data, f.name, text)
     return typed, _lists(data)
+
+
+def _number(text: str, fraction: bool) -> int | float | str:
+    """The typed number, or the text as typed (which the body model then refuses)."""
+    try:
+        return float(text.replace(",", ".")) if fraction else int(text)
+    except ValueError:
+        return text
 
 
 def field_errors(error: ValidationError) -> dict[str, str]:
