@@ -12,6 +12,7 @@ from uuid import UUID
 from domain.plan import IntegrationPlan
 from projections.base import PlanLoader, PlanRows, PlanRowsProjection, PlanRowsView
 from projections.memory import MemoryPlanRowsView
+from projections.people import NOBODY, People, Person
 
 PLANS = "plans"
 MEASURES = "measures"
@@ -35,6 +36,9 @@ class WorkItem:
     due_on: date
     measure_id: UUID | None = None
     field: str | None = None
+    file_number: str | None = None
+    display_name: str | None = None  # sealed with the plan's key: open it to show it
+    version: int = 0  # the plan's version the item was computed from
 
 
 @dataclass(frozen=True)
@@ -63,12 +67,19 @@ class WorkQuery:
         return self.as_of + timedelta(days=ADVICE_PERIOD_WARNING_DAYS)
 
 
-def worklist_rows(plan: IntegrationPlan) -> PlanRows:
+def worklist_rows(plan: IntegrationPlan, person: Person = NOBODY) -> PlanRows:
     state = plan.state
     if state.status != "open":
         return {PLANS: [], MEASURES: []}
     last_contact = max((c.held_on for c in state.consultations), default=state.opened_on)
-    base = {"plan_id": plan.id, "municipality": state.municipality, "caseworker": state.caseworker}
+    base = {
+        "plan_id": plan.id,
+        "municipality": state.municipality,
+        "caseworker": state.caseworker,
+        "file_number": state.file_number,
+        "display_name": person.display_name,
+        "version": plan.version,
+    }
     plan_row = {
         **base,
         "last_contact_on": last_contact,
@@ -100,15 +111,20 @@ def work_items(
                 m["due_on"],
                 m["measure_id"],
                 m["field"],
+                m["file_number"],
+                m["display_name"],
+                m["version"],
             )
         )
     for p in plans:
         base = (p["plan_id"], p["municipality"], p["caseworker"])
+        who = {k: p[k] for k in ("file_number", "display_name", "version")}
         if p["last_contact_on"] <= query.contact_before:
             due = p["last_contact_on"] + timedelta(days=NO_CONSULTATION_DAYS)
-            items.append(WorkItem("no_consultation", *base, due))
+            items.append(WorkItem("no_consultation", *base, due, **who))
         if p["advice_period_ends_on"] <= query.period_ends_by:
-            items.append(WorkItem("advice_period_ending", *base, p["advice_period_ends_on"]))
+            ends = p["advice_period_ends_on"]
+            items.append(WorkItem("advice_period_ending", *base, ends, **who))
     items.sort(key=lambda i: (i.due_on, i.kind, str(i.plan_id), str(i.measure_id)))
     return items
 
@@ -124,11 +140,13 @@ class WorklistView(PlanRowsView):
 class WorklistProjection(PlanRowsProjection):
     name = "worklist"
 
-    def __init__(self, view: PlanRowsView, load: PlanLoader | None = None) -> None:
-        super().__init__(view, load)
+    def __init__(
+        self, view: PlanRowsView, load: PlanLoader | None = None, people: People | None = None
+    ) -> None:
+        super().__init__(view, load, people)
 
     def rows_of(self, plan: IntegrationPlan) -> PlanRows:
-        return worklist_rows(plan)
+        return worklist_rows(plan, self.person(plan))
 
 
 class MemoryWorklistView(MemoryPlanRowsView, WorklistView):
