@@ -18,6 +18,7 @@ from api.personal_reads import LOGGED_READERS, record_personal_read
 from api.problems import Forbidden
 from application.plans import IntegrationPlans
 from projections.people import People
+from projections.worklist import WorkItem
 
 Include = Annotated[
     Literal["personal"] | None,
@@ -70,3 +71,14 @@ class NameOpener:
                 )
             names[plan_id] = name
         return names
+
+    def titles(self, items: Iterable[WorkItem]) -> dict[tuple[UUID, UUID | None], str | None]:
+        """Each measure's title, for the worklist items of plans whose name was opened (and
+        so whose read, if it is logged, is recorded)."""
+        if self.people is None:
+            return {}
+        return {
+            (i.plan_id, i.measure_id): self.people.title(i.plan_id, i.measure_id, i.title)
+            for i in items
+            if i.measure_id is not None
+        }

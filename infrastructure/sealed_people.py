@@ -19,6 +19,7 @@ from uuid import UUID
 
 from application.errors import PlanTampered
 from application.plans import IntegrationPlans
+from domain.entries.measures import MeasureAgreed
 from domain.plan import IntegrationPlan
 from infrastructure.crypto import KeyMaterialError, seal_repeatably, unseal
 from infrastructure.keystore import KeyRing
@@ -34,6 +35,10 @@ def display_context(plan_id: UUID) -> bytes:
     return b"iplan-display-name\x00" + plan_id.bytes
 
 
+def title_context(plan_id: UUID, measure_id: UUID) -> bytes:
+    return b"iplan-measure-title\x00" + plan_id.bytes + measure_id.bytes
+
+
 class SealedPeople(People):
     def __init__(self, plans: IntegrationPlans, keys: KeyRing, capacity: int = 10_000) -> None:
         self.plans = plans
@@ -41,6 +46,7 @@ class SealedPeople(People):
         self._search_key: bytes | None = None
         self._capacity = capacity
         self._people: OrderedDict[UUID, Person] = OrderedDict()
+        self._titles: OrderedDict[tuple[UUID, UUID], str | None] = OrderedDict()
 
     @classmethod
     def of(cls, plans: IntegrationPlans) -> SealedPeople | None:
@@ -78,8 +84,31 @@ class SealedPeople(People):
                 self._people.popitem(last=False)
         return known
 
+    def measure_title(self, plan: IntegrationPlan, measure_id: UUID) -> str | None:
+        if plan.state.is_erased:
+            return None
+        if (plan.id, measure_id) not in self._titles:
+            agreed = next(
+                (
+                    e.originator_version
+                    for e in plan.entries
+                    if isinstance(e, MeasureAgreed) and e.measure_id == measure_id
+                ),
+                None,
+            )
+            personal = None if agreed is None else self._personal_at(plan.id, agreed)
+            key = self.keys.data_key(plan.id) if personal else None
+            text = str((personal or {}).get("title") or "")
+            sealed = None
+            if key is not None and text:
+                sealed = seal_repeatably(key, text.encode(), title_context(plan.id, measure_id))
+            self._titles[(plan.id, measure_id)] = sealed
+            if len(self._titles) > self._capacity:
+                self._titles.popitem(last=False)
+        return self._titles[(plan.id, measure_id)]
+
     def _made(self, plan_id: UUID) -> Person:
-        personal = self._opening_personal(plan_id)
+        personal = self._personal_at(plan_id, 1)
         key = self.keys.data_key(plan_id) if personal else None
         if not personal or key is None:
             return NOBODY
@@ -95,17 +124,25 @@ class SealedPeople(People):
             terms.add(self.term("birth", str(birth_date)))
         return Person(sealed, tuple(sorted(terms)))
 
-    def _opening_personal(self, plan_id: UUID) -> dict[str, Any] | None:
+    def _personal_at(self, plan_id: UUID, version: int) -> dict[str, Any] | None:
+        """The personal part of the plan's entry `version`, opened; None once erased. A
+        key this process cannot open now (rotated elsewhere) raises: the batch is retried."""
         try:
-            opening = next(iter(self.plans.events.get(plan_id, lte=1)), None)
-        except (PlanTampered, KeyMaterialError):
+            entry = next(iter(self.plans.events.get(plan_id, gt=version - 1, lte=version)), None)
+        except PlanTampered:
             return None  # a tampered plan is named by no one (its integrity report says why)
-        personal = getattr(opening, "personal", None)
+        personal = getattr(entry, "personal", None)
         return personal if isinstance(personal, dict) else None
 
     # -- the readers' side -------------------------------------------------------------
 
     def display_name(self, plan_id: UUID, sealed: str | None) -> str | None:
+        return self._opened(plan_id, sealed, display_context(plan_id))
+
+    def title(self, plan_id: UUID, measure_id: UUID, sealed: str | None) -> str | None:
+        return self._opened(plan_id, sealed, title_context(plan_id, measure_id))
+
+    def _opened(self, plan_id: UUID, sealed: str | None, context: bytes) -> str | None:
         if sealed is None:
             return None
         try:
@@ -115,7 +152,7 @@ class SealedPeople(People):
         if key is None:
             return None
         try:
-            return unseal(key, sealed, display_context(plan_id)).decode()
+            return unseal(key, sealed, context).decode()
         except (KeyMaterialError, ValueError):
             return None  # not this plan's: moved in the database, never shown
 

@@ -79,6 +79,7 @@ WORKLIST_TABLES = (
             ("due_on", "date"),
             ("file_number", "text"),
             ("display_name", "text"),  # sealed with the plan's key
+            ("title", "text"),  # sealed with the plan's key
             ("version", "int"),
         ),
         indexes=(("plan_id",), ("caseworker", "due_on"), ("municipality", "due_on")),

@@ -179,6 +179,10 @@ class PlanRowsProjection(BatchProjection[PlanRowsView]):
         """Who the plan is about, sealed and indexed (NOBODY without a People port)."""
         return NOBODY if self.people is None else self.people.person(plan)
 
+    def measure_title(self, plan: IntegrationPlan, measure_id: UUID) -> str | None:
+        """The measure's title, sealed (None without a People port)."""
+        return None if self.people is None else self.people.measure_title(plan, measure_id)
+
     def process_batch(
         self,
         batch: Sequence[Processed],

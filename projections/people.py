@@ -53,5 +53,13 @@ class People(ABC):
         """The plan's sealed display name and index terms; NOBODY once erased."""
 
     @abstractmethod
+    def measure_title(self, plan: IntegrationPlan, measure_id: UUID) -> str | None:
+        """The measure's title sealed with the plan's key; None once erased."""
+
+    @abstractmethod
     def display_name(self, plan_id: UUID, sealed: str | None) -> str | None:
         """Opens a sealed display name; None once the plan's key is destroyed."""
+
+    @abstractmethod
+    def title(self, plan_id: UUID, measure_id: UUID, sealed: str | None) -> str | None:
+        """Opens a sealed measure title; None once the plan's key is destroyed."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, ClassVar
@@ -38,6 +38,7 @@ class WorkItem:
     field: str | None = None
     file_number: str | None = None
     display_name: str | None = None  # sealed with the plan's key: open it to show it
+    title: str | None = None  # the measure's title, sealed likewise
     version: int = 0  # the plan's version the item was computed from
 
 
@@ -67,7 +68,12 @@ class WorkQuery:
         return self.as_of + timedelta(days=ADVICE_PERIOD_WARNING_DAYS)
 
 
-def worklist_rows(plan: IntegrationPlan, person: Person = NOBODY) -> PlanRows:
+def worklist_rows(
+    plan: IntegrationPlan,
+    person: Person = NOBODY,
+    title: Callable[[IntegrationPlan, UUID], str | None] = lambda plan, measure_id: None,
+) -> PlanRows:
+    """The plan's rows; `title` gives a measure's title sealed with the plan's key."""
     state = plan.state
     if state.status != "open":
         return {PLANS: [], MEASURES: []}
@@ -86,7 +92,13 @@ def worklist_rows(plan: IntegrationPlan, person: Person = NOBODY) -> PlanRows:
         "advice_period_ends_on": state.advice_period_ends_on,
     }
     measures = [
-        {**base, "measure_id": m.id, "field": m.field, "due_on": m.due_on}
+        {
+            **base,
+            "measure_id": m.id,
+            "field": m.field,
+            "due_on": m.due_on,
+            "title": title(plan, m.id),
+        }
         for m in state.measures.values()
         if m.status == "agreed"
     ]
@@ -113,6 +125,7 @@ def work_items(
                 m["field"],
                 m["file_number"],
                 m["display_name"],
+                m["title"],
                 m["version"],
             )
         )
@@ -146,7 +159,7 @@ class WorklistProjection(PlanRowsProjection):
         super().__init__(view, load, people)
 
     def rows_of(self, plan: IntegrationPlan) -> PlanRows:
-        return worklist_rows(plan, self.person(plan))
+        return worklist_rows(plan, self.person(plan), self.measure_title)
 
 
 class MemoryWorklistView(MemoryPlanRowsView, WorklistView):

@@ -166,11 +166,16 @@ def worklist(
         WorkQuery(as_of=today, caseworker=caseworker, scope=scope_of(caller))
     )
     names: dict[UUID, str | None] = {}
+    titles: dict[tuple[UUID, UUID | None], str | None] = {}
     if shows_names(caller, include):
         opener = NameOpener(plans, read.models.people, caller, correlation_id, WORKLIST_READ)
         names = opener.open((i.plan_id, i.version, i.display_name) for i in items)
+        titles = opener.titles(items)
     return Worklist(
         as_of=today,
-        items=[WorkItemView.named(i, names.get(i.plan_id)) for i in items],
+        items=[
+            WorkItemView.named(i, names.get(i.plan_id), titles.get((i.plan_id, i.measure_id)))
+            for i in items
+        ],
         position=read.position,
     )

@@ -121,11 +121,18 @@ class WorkItemView(View):
     )
     measure_id: UUID | None
     field: str | None
+    title: str | None = Field(
+        default=None,
+        description="What is due: the measure's title (measure items); shown like display_name",
+    )
 
     @classmethod
-    def named(cls, item: WorkItem, display_name: str | None) -> WorkItemView:
-        """The item with its display name opened (the item holds it sealed, never shown)."""
-        return cls.model_validate(item).model_copy(update={"display_name": display_name})
+    def named(
+        cls, item: WorkItem, display_name: str | None, title: str | None = None
+    ) -> WorkItemView:
+        """The item with its name and title opened (the item holds them sealed)."""
+        opened = {"display_name": display_name, "title": title}
+        return cls.model_validate(item).model_copy(update=opened)
 
 
 class Worklist(BaseModel):
@@ -147,6 +154,9 @@ class Worklist(BaseModel):
                             "due_on": "2026-05-01",
                             "measure_id": "0b8e1d1e-5c2f-4a7c-9d0e-2f4d1b3c6a7e",
                             "field": "work",
+                            "title": "Apply for recognition of the vocational degree",
+                            "file_number": "2025-00042",
+                            "display_name": "Amira Haddad",
                         }
                     ],
                     "position": 1021,

@@ -122,6 +122,16 @@ def test_worklist_names_the_person_and_erasure_removes_them_from_search(api: Api
     assert mine
     assert all(i["display_name"] == "Anna Mayer" for i in mine)
     assert all(i["file_number"] for i in mine)
+    due = [i for i in mine if i["kind"] == "measure_due"]
+    assert [i["title"] for i in due] == ["Enrol in an integration course"]
+    admin = api.get("/v1/worklist", "admin", ("*",), min_position=head(api)).json()
+    assert all(i["display_name"] is None and i["title"] is None for i in admin["items"])
+    shown = api.get(
+        "/v1/worklist", "admin", ("*",), include="personal", min_position=head(api)
+    ).json()
+    assert {i["display_name"] for i in shown["items"] if i["plan_id"] == plan} == {"Anna Mayer"}
+    reads = reads_of(api, plan)
+    assert [(r["role"], r["type"]) for r in reads] == [("admin", "GET /v1/worklist")]
 
     erased = api.post(
         f"/v1/plans/{plan}/erasure", {"legal_basis": "Art. 17 GDPR"}, "admin", (OFFENBURG,)
