@@ -10,7 +10,7 @@ is applied exactly once, also after a crash. Tables are named per view generatio
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -93,6 +93,8 @@ class TableSpec:
     columns: Columns
     indexes: tuple[tuple[str, ...], ...] = ()
     primary_key: tuple[str, ...] = ()
+    # False: not a plan's own rows (aggregates kept by the view itself), never replaced per plan.
+    per_plan: bool = True
 
 
 class SqlTables:
@@ -233,15 +235,24 @@ class SqlTables:
         )
 
     def replace_plans(
-        self, rows: Mapping[UUID, PlanRows], tracking: Tracking, after: After = UNCHECKED
+        self,
+        rows: Mapping[UUID, PlanRows],
+        tracking: Tracking,
+        after: After = UNCHECKED,
+        before: Callable[[Any], None] | None = None,
     ) -> None:
-        """Deletes and re-inserts each plan's rows, with the tracking record, in one go."""
+        """Deletes and re-inserts each plan's rows, with the tracking record, in one go.
+
+        `before(cursor)` runs in the same transaction while the plans' old rows are
+        still there (a view keeping aggregates takes the old contributions out)."""
         self.create()
         with self.db.transaction(commit=True) as cursor:
             if after is not UNCHECKED:
                 self.tracking.claim(cursor, self.key(tracking), after, tracking)
-            for table in self.specs:
-                if rows:
+            if before is not None and rows:
+                before(cursor)
+            for table, spec in self.specs.items():
+                if rows and spec.per_plan:
                     self.delete_plans(cursor, table, list(rows))
                     self.insert(
                         cursor, table, [r for pr in rows.values() for r in pr.get(table, ())]

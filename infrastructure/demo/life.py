@@ -386,7 +386,7 @@ class PlanLife:
 
     def corrections_and_moves(self, plan: IntegrationPlan, c: EntryContext, end: date) -> None:
         rng = self.rng
-        last = max(e.effective_on for e in plan.entries)
+        last = max(e.effective_on for e in plan.history())
         if rng.random() < 0.04 and plan.state.consultations:
             version = plan.state.consultations[-1].version
             self.record(
@@ -426,7 +426,7 @@ class PlanLife:
 
     def ending(self, plan: IntegrationPlan, c: EntryContext, end: date) -> None:
         rng = self.rng
-        last = max(e.effective_on for e in plan.entries)
+        last = max(e.effective_on for e in plan.history())
         if plan.state.advice_period_ends_on < self.today:
             reason = "advice_period_ended"
         elif rng.random() < 0.25:
