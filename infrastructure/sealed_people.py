@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections import OrderedDict
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -88,14 +89,7 @@ class SealedPeople(People):
         if plan.state.is_erased:
             return None
         if (plan.id, measure_id) not in self._titles:
-            agreed = next(
-                (
-                    e.originator_version
-                    for e in plan.entries
-                    if isinstance(e, MeasureAgreed) and e.measure_id == measure_id
-                ),
-                None,
-            )
+            agreed = self._agreed_version(plan, measure_id)
             personal = None if agreed is None else self._personal_at(plan.id, agreed)
             key = self.keys.data_key(plan.id) if personal else None
             text = str((personal or {}).get("title") or "")
@@ -106,6 +100,21 @@ class SealedPeople(People):
             if len(self._titles) > self._capacity:
                 self._titles.popitem(last=False)
         return self._titles[(plan.id, measure_id)]
+
+    def _agreed_version(self, plan: IntegrationPlan, measure_id: UUID) -> int | None:
+        """The version of the entry that agreed the measure: from the plan's entries in
+        memory, or from the store for a plan restored from a snapshot of its state."""
+        entries: Iterable[object] = (
+            plan.entries if plan.entries is not None else self.plans.events.get(plan.id)
+        )
+        return next(
+            (
+                e.originator_version
+                for e in entries
+                if isinstance(e, MeasureAgreed) and e.measure_id == measure_id
+            ),
+            None,
+        )
 
     def _made(self, plan_id: UUID) -> Person:
         personal = self._personal_at(plan_id, 1)
