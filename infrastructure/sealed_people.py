@@ -23,11 +23,10 @@ from application.plans import IntegrationPlans
 from domain.entries.measures import MeasureAgreed
 from domain.plan import IntegrationPlan
 from infrastructure.crypto import KeyMaterialError, seal_repeatably, unseal
-from infrastructure.keystore import KeyRing
+from infrastructure.keystore import SEARCH_KEY_ID, KeyRing
 from infrastructure.name_tokens import EXACT, tokens_of
 from projections.people import NOBODY, People, Person, Search
 
-SEARCH_KEY_ID = UUID(int=1)  # beside the integrity key (UUID(int=0)) in plan_keys
 TERM_BYTES = 16
 MAX_QUERY_TOKENS = 6
 

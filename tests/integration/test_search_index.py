@@ -7,11 +7,14 @@ from collections.abc import Iterator
 from uuid import UUID
 
 import pytest
+from pydantic import SecretStr
 
 from application.plans import IntegrationPlans
 from domain.plan import IntegrationPlan
+from infrastructure.crypto import encode_key, new_key
 from infrastructure.read_models import ReadModels
 from infrastructure.settings import Settings
+from infrastructure.store import build_plans, rotate_master_key
 from projections.people import SEARCH_TERMS
 from projections.plan_summary import PlanFilter
 from tests.builders import TODAY, ctx, open_details, personal
@@ -105,3 +108,36 @@ def test_the_index_rebuilt_from_the_entries_equals_the_one_built_live(
     open_people(plans)
     read_models.wait_for(plans.recorder.max_notification_id(), timeout=30)
     assert_equal_to_rebuild(read_models)
+
+
+def test_the_search_key_is_rewrapped_with_the_plans_keys_on_rotation(
+    store_settings: Settings,
+) -> None:
+    if store_settings.store == "memory":
+        pytest.skip("the memory store lives in one process only")
+    old, new = SecretStr(encode_key(new_key())), SecretStr(encode_key(new_key()))
+    with_old = store_settings.model_copy(update={"master_key": old})
+    plans = build_plans(with_old, today=lambda: TODAY)
+    with running_read_models(plans, with_old) as models:
+        ids = open_people(plans)
+        models.catch_up()
+        assert found(models, "Muller") == [ids[0]]
+    plans.close()
+
+    rotating = store_settings.model_copy(update={"master_key": new, "previous_master_keys": old})
+    # Three plans' keys, the chain's key and the search key.
+    assert rotate_master_key(rotating).rewrapped == 5
+
+    with_new = store_settings.model_copy(update={"master_key": new})
+    plans = build_plans(with_new, today=lambda: TODAY)
+    try:
+        models = ReadModels(plans, drop_delay=0)
+        models.catch_up()
+        assert found(models, "Muller") == [ids[0]]  # the terms stored before still match
+        summary = models.summary.get_summary(ids[0])
+        assert summary is not None
+        assert models.people is not None
+        assert models.people.display_name(ids[0], summary.display_name) == "Jürgen Müller"
+        models.stop()
+    finally:
+        plans.close()
