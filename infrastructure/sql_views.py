@@ -143,6 +143,7 @@ class SqlTables:
                 self.db.execute(
                     cursor, f"CREATE TABLE IF NOT EXISTS {self.name(spec.name)} ({columns})"
                 )
+                self._add_missing_columns(cursor, spec)
                 for i, index in enumerate(spec.indexes):
                     index_name = f"{self.prefix}_{spec.name}_{i}"
                     if self.schema and self.db.kind == "sqlite":
@@ -153,6 +154,26 @@ class SqlTables:
                         f"ON {self.name(spec.name)} ({', '.join(index)})",
                     )
         self.created = True
+
+    def _add_missing_columns(self, cursor: Any, spec: TableSpec) -> None:
+        """A table made by an older release gets the columns added since (null until the
+        plan's rows are next written: upgrades record an entry on every plan for that)."""
+        table = self.name(spec.name)
+        if self.db.kind == "postgres":
+            for column, kind in spec.columns:
+                self.db.execute(
+                    cursor,
+                    f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "
+                    f"{column} {self.db.type_of(kind)}",
+                )
+            return
+        self.db.execute(cursor, f"PRAGMA table_info({table})")
+        present = {row["name"] for row in cursor.fetchall()}
+        for column, kind in spec.columns:
+            if column not in present:
+                self.db.execute(
+                    cursor, f"ALTER TABLE {table} ADD COLUMN {column} {self.db.type_of(kind)}"
+                )
 
     def drop(self) -> None:
         with self.db.transaction(commit=True) as cursor:

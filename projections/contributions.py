@@ -172,10 +172,10 @@ def outcome_shares(collector: Collector, state: PlanLists) -> None:
 
 def plan_contributions(plan: IntegrationPlan) -> Contributions:
     state = plan.state
-    collector = Collector(Residence(plan.entries))
+    collector = Collector(Residence(plan.history()))
     add = collector.add
     add(state.opened_on, "plans_opened")
-    for e in plan.entries:
+    for e in plan.history():
         if isinstance(e, ev.PlanClosed):
             add(e.effective_on, "plans_closed")
     for c in state.consultations:
@@ -209,5 +209,5 @@ def plan_contributions(plan: IntegrationPlan) -> Contributions:
             days = (day - state.opened_on).days
             add(day, metric, float(days), days=days)
     outcome_shares(collector, state)
-    open_states(collector, plan.entries, state)
+    open_states(collector, plan.history(), state)
     return collector.out
