@@ -159,17 +159,6 @@ def _lists(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _number(text: str) -> int | float | str:
-    """A number typed in a form (decimal comma or point); the bodies take numbers only, so
-    what is no number stays text and is refused at its field."""
-    for kind in (int, float):
-        try:
-            return kind(text.replace(",", "."))
-        except ValueError:
-            pass
-    return text
-
-
 def read_form(fields: list[FormField], form: FormData) -> tuple[dict[str, Any], dict[str, Any]]:
     """What was typed (to show again) and the body data (to validate)."""
     typed: dict[str, Any] = {}
@@ -191,11 +180,19 @@ def read_form(fields: list[FormField], form: FormData) -> tuple[dict[str, Any], 
             continue
         if f.widget == "list":
             _put(data, f.name, [p.strip() for p in text.split(",") if p.strip()])
-        elif f.widget == "number":
-            _put(data, f.name, _number(text))
+        elif f.widget == "number":  # the API's numbers are strict: a form sends text
+            _put(data, f.name, _number(text, f.extra.get("step") == "any"))
         else:
             _put(data, f.name, text)
     return typed, _lists(data)
+
+
+def _number(text: str, fraction: bool) -> int | float | str:
+    """The typed number, or the text as typed (which the body model then refuses)."""
+    try:
+        return float(text.replace(",", ".")) if fraction else int(text)
+    except ValueError:
+        return text
 
 
 def field_errors(error: ValidationError) -> dict[str, str]:

@@ -32,6 +32,7 @@ from .field_of_action import FieldOfAction
 from .figure_view import FigureView
 from .gender import Gender
 from .get_audit_log_kind import GetAuditLogKind
+from .get_state_report_format import GetStateReportFormat
 from .get_stats_table_format import GetStatsTableFormat
 from .goal_body import GoalBody
 from .goal_outcome import GoalOutcome
@@ -136,6 +137,7 @@ __all__ = (
     "FigureView",
     "Gender",
     "GetAuditLogKind",
+    "GetStateReportFormat",
     "GetStatsTableFormat",
     "GoalBody",
     "GoalOutcome",

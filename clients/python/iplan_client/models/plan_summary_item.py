@@ -8,6 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="PlanSummaryItem")
 
 
@@ -32,6 +34,8 @@ class PlanSummaryItem:
         highest_level (None | str): Highest CEFR level reached in a course
         employed (bool):
         housing_secured_on (datetime.date | None):
+        display_name (None | str | Unset): Given and family name: for caseworkers, and for auditors and admins with
+            include=personal; null otherwise and once the plan's personal data is erased
     """
 
     id: UUID
@@ -50,6 +54,7 @@ class PlanSummaryItem:
     highest_level: None | str
     employed: bool
     housing_secured_on: datetime.date | None
+    display_name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -104,6 +109,12 @@ class PlanSummaryItem:
         else:
             housing_secured_on = self.housing_secured_on
 
+        display_name: None | str | Unset
+        if isinstance(self.display_name, Unset):
+            display_name = UNSET
+        else:
+            display_name = self.display_name
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -126,6 +137,8 @@ class PlanSummaryItem:
                 "housing_secured_on": housing_secured_on,
             }
         )
+        if display_name is not UNSET:
+            field_dict["display_name"] = display_name
 
         return field_dict
 
@@ -231,6 +244,15 @@ class PlanSummaryItem:
 
         housing_secured_on = _parse_housing_secured_on(d.pop("housing_secured_on"))
 
+        def _parse_display_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        display_name = _parse_display_name(d.pop("display_name", UNSET))
+
         plan_summary_item = cls(
             id=id,
             file_number=file_number,
@@ -248,6 +270,7 @@ class PlanSummaryItem:
             highest_level=highest_level,
             employed=employed,
             housing_secured_on=housing_secured_on,
+            display_name=display_name,
         )
 
         plan_summary_item.additional_properties = d

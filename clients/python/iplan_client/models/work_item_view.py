@@ -8,6 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="WorkItemView")
 
 
@@ -24,6 +26,10 @@ class WorkItemView:
             period
         measure_id (None | UUID):
         field (None | str):
+        file_number (None | str | Unset): The plan's file number
+        display_name (None | str | Unset): Given and family name: for caseworkers, for admins with include=personal
+            (recorded as a read); null otherwise and once erased
+        title (None | str | Unset): What is due: the measure's title (measure items); shown like display_name
     """
 
     kind: str
@@ -33,6 +39,9 @@ class WorkItemView:
     due_on: datetime.date
     measure_id: None | UUID
     field: None | str
+    file_number: None | str | Unset = UNSET
+    display_name: None | str | Unset = UNSET
+    title: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,6 +64,24 @@ class WorkItemView:
         field: None | str
         field = self.field
 
+        file_number: None | str | Unset
+        if isinstance(self.file_number, Unset):
+            file_number = UNSET
+        else:
+            file_number = self.file_number
+
+        display_name: None | str | Unset
+        if isinstance(self.display_name, Unset):
+            display_name = UNSET
+        else:
+            display_name = self.display_name
+
+        title: None | str | Unset
+        if isinstance(self.title, Unset):
+            title = UNSET
+        else:
+            title = self.title
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -68,6 +95,12 @@ class WorkItemView:
                 "field": field,
             }
         )
+        if file_number is not UNSET:
+            field_dict["file_number"] = file_number
+        if display_name is not UNSET:
+            field_dict["display_name"] = display_name
+        if title is not UNSET:
+            field_dict["title"] = title
 
         return field_dict
 
@@ -106,6 +139,33 @@ class WorkItemView:
 
         field = _parse_field(d.pop("field"))
 
+        def _parse_file_number(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        file_number = _parse_file_number(d.pop("file_number", UNSET))
+
+        def _parse_display_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        display_name = _parse_display_name(d.pop("display_name", UNSET))
+
+        def _parse_title(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        title = _parse_title(d.pop("title", UNSET))
+
         work_item_view = cls(
             kind=kind,
             plan_id=plan_id,
@@ -114,6 +174,9 @@ class WorkItemView:
             due_on=due_on,
             measure_id=measure_id,
             field=field,
+            file_number=file_number,
+            display_name=display_name,
+            title=title,
         )
 
         work_item_view.additional_properties = d

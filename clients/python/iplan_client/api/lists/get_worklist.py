@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 
@@ -13,12 +13,15 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     caseworker: str | Unset = UNSET,
+    include: Literal["personal"] | Unset = UNSET,
     min_position: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
     params["caseworker"] = caseworker
+
+    params["include"] = include
 
     params["min_position"] = min_position
 
@@ -78,6 +81,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     caseworker: str | Unset = UNSET,
+    include: Literal["personal"] | Unset = UNSET,
     min_position: int | Unset = UNSET,
 ) -> Response[Problem | Worklist]:
     """Overdue and due measures, plans without contact, advice periods ending
@@ -90,6 +94,9 @@ def sync_detailed(
     Args:
         caseworker (str | Unset): Admins: whose worklist (default: everyone's in scope).
             Caseworkers always get their own.
+        include (Literal['personal'] | Unset): `personal`: auditors and admins get the display
+            names too; each plan whose name is shown is recorded as a read of personal data (GET
+            /v1/audit-log, kind `read`). Caseworkers always get the names of the plans in their scope.
         min_position (int | Unset): Wait (a few seconds at most, then 503 projection_lagging)
             until the read model has processed this global position, e.g. a write's `position`.
 
@@ -103,6 +110,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         caseworker=caseworker,
+        include=include,
         min_position=min_position,
     )
 
@@ -117,6 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     caseworker: str | Unset = UNSET,
+    include: Literal["personal"] | Unset = UNSET,
     min_position: int | Unset = UNSET,
 ) -> Problem | Worklist | None:
     """Overdue and due measures, plans without contact, advice periods ending
@@ -129,6 +138,9 @@ def sync(
     Args:
         caseworker (str | Unset): Admins: whose worklist (default: everyone's in scope).
             Caseworkers always get their own.
+        include (Literal['personal'] | Unset): `personal`: auditors and admins get the display
+            names too; each plan whose name is shown is recorded as a read of personal data (GET
+            /v1/audit-log, kind `read`). Caseworkers always get the names of the plans in their scope.
         min_position (int | Unset): Wait (a few seconds at most, then 503 projection_lagging)
             until the read model has processed this global position, e.g. a write's `position`.
 
@@ -143,6 +155,7 @@ def sync(
     return sync_detailed(
         client=client,
         caseworker=caseworker,
+        include=include,
         min_position=min_position,
     ).parsed
 
@@ -151,6 +164,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     caseworker: str | Unset = UNSET,
+    include: Literal["personal"] | Unset = UNSET,
     min_position: int | Unset = UNSET,
 ) -> Response[Problem | Worklist]:
     """Overdue and due measures, plans without contact, advice periods ending
@@ -163,6 +177,9 @@ async def asyncio_detailed(
     Args:
         caseworker (str | Unset): Admins: whose worklist (default: everyone's in scope).
             Caseworkers always get their own.
+        include (Literal['personal'] | Unset): `personal`: auditors and admins get the display
+            names too; each plan whose name is shown is recorded as a read of personal data (GET
+            /v1/audit-log, kind `read`). Caseworkers always get the names of the plans in their scope.
         min_position (int | Unset): Wait (a few seconds at most, then 503 projection_lagging)
             until the read model has processed this global position, e.g. a write's `position`.
 
@@ -176,6 +193,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         caseworker=caseworker,
+        include=include,
         min_position=min_position,
     )
 
@@ -188,6 +206,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     caseworker: str | Unset = UNSET,
+    include: Literal["personal"] | Unset = UNSET,
     min_position: int | Unset = UNSET,
 ) -> Problem | Worklist | None:
     """Overdue and due measures, plans without contact, advice periods ending
@@ -200,6 +219,9 @@ async def asyncio(
     Args:
         caseworker (str | Unset): Admins: whose worklist (default: everyone's in scope).
             Caseworkers always get their own.
+        include (Literal['personal'] | Unset): `personal`: auditors and admins get the display
+            names too; each plan whose name is shown is recorded as a read of personal data (GET
+            /v1/audit-log, kind `read`). Caseworkers always get the names of the plans in their scope.
         min_position (int | Unset): Wait (a few seconds at most, then 503 projection_lagging)
             until the read model has processed this global position, e.g. a write's `position`.
 
@@ -215,6 +237,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             caseworker=caseworker,
+            include=include,
             min_position=min_position,
         )
     ).parsed

@@ -1,5 +1,6 @@
+import datetime
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 
@@ -17,6 +18,9 @@ def _get_kwargs(
     caseworker: str | Unset = UNSET,
     status: ListPlansStatus | Unset = UNSET,
     file_number: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    birth_date: datetime.date | Unset = UNSET,
+    include: Literal["personal"] | Unset = UNSET,
     overdue: bool | Unset = False,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
@@ -36,6 +40,15 @@ def _get_kwargs(
     params["status"] = json_status
 
     params["file_number"] = file_number
+
+    params["q"] = q
+
+    json_birth_date: str | Unset = UNSET
+    if not isinstance(birth_date, Unset):
+        json_birth_date = birth_date.isoformat()
+    params["birth_date"] = json_birth_date
+
+    params["include"] = include
 
     params["overdue"] = overdue
 
@@ -104,6 +117,9 @@ def sync_detailed(
     caseworker: str | Unset = UNSET,
     status: ListPlansStatus | Unset = UNSET,
     file_number: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    birth_date: datetime.date | Unset = UNSET,
+    include: Literal["personal"] | Unset = UNSET,
     overdue: bool | Unset = False,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
@@ -111,7 +127,9 @@ def sync_detailed(
 ) -> Response[PlanList | Problem]:
     """Plans in the caller's municipalities, filtered and paged
 
-     In (opened_on, id) order. A municipality outside the token's scope lists nothing.
+     In (opened_on, id) order, a search in order of how well it matched. A municipality
+    outside the token's scope lists nothing. Items carry `display_name` for caseworkers, and
+    for auditors and admins with include=personal (each such read is recorded).
 
     Args:
         municipality (str | Unset): 8-digit official municipality key (AGS)
@@ -119,6 +137,16 @@ def sync_detailed(
         status (ListPlansStatus | Unset):
         file_number (str | Unset): Only the plan with this file number (Aktenzeichen), e.g.
             2026-00042
+        q (str | Unset): Find plans by the person's given or family name: every word must match a
+            name, regardless of case, umlauts and ß (Müller = Mueller = MÜLLER), accents (Şahin =
+            Sahin), ae/oe/ue read as a/o/u (Muller), or by sound (Kölner Phonetik: Meier = Mayer =
+            Maier). Exact matches come first, then spellings, then sound-alikes; within each, by
+            (opened_on, id). Auditors and admins need include=personal.
+        birth_date (datetime.date | Unset): Only plans of a person born on this day (auditors and
+            admins: with include=personal)
+        include (Literal['personal'] | Unset): `personal`: auditors and admins get the display
+            names too; each plan whose name is shown is recorded as a read of personal data (GET
+            /v1/audit-log, kind `read`). Caseworkers always get the names of the plans in their scope.
         overdue (bool | Unset): Only plans with an open measure due before today Default: False.
         limit (int | Unset): Items per page Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page
@@ -138,6 +166,9 @@ def sync_detailed(
         caseworker=caseworker,
         status=status,
         file_number=file_number,
+        q=q,
+        birth_date=birth_date,
+        include=include,
         overdue=overdue,
         limit=limit,
         cursor=cursor,
@@ -158,6 +189,9 @@ def sync(
     caseworker: str | Unset = UNSET,
     status: ListPlansStatus | Unset = UNSET,
     file_number: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    birth_date: datetime.date | Unset = UNSET,
+    include: Literal["personal"] | Unset = UNSET,
     overdue: bool | Unset = False,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
@@ -165,7 +199,9 @@ def sync(
 ) -> PlanList | Problem | None:
     """Plans in the caller's municipalities, filtered and paged
 
-     In (opened_on, id) order. A municipality outside the token's scope lists nothing.
+     In (opened_on, id) order, a search in order of how well it matched. A municipality
+    outside the token's scope lists nothing. Items carry `display_name` for caseworkers, and
+    for auditors and admins with include=personal (each such read is recorded).
 
     Args:
         municipality (str | Unset): 8-digit official municipality key (AGS)
@@ -173,6 +209,16 @@ def sync(
         status (ListPlansStatus | Unset):
         file_number (str | Unset): Only the plan with this file number (Aktenzeichen), e.g.
             2026-00042
+        q (str | Unset): Find plans by the person's given or family name: every word must match a
+            name, regardless of case, umlauts and ß (Müller = Mueller = MÜLLER), accents (Şahin =
+            Sahin), ae/oe/ue read as a/o/u (Muller), or by sound (Kölner Phonetik: Meier = Mayer =
+            Maier). Exact matches come first, then spellings, then sound-alikes; within each, by
+            (opened_on, id). Auditors and admins need include=personal.
+        birth_date (datetime.date | Unset): Only plans of a person born on this day (auditors and
+            admins: with include=personal)
+        include (Literal['personal'] | Unset): `personal`: auditors and admins get the display
+            names too; each plan whose name is shown is recorded as a read of personal data (GET
+            /v1/audit-log, kind `read`). Caseworkers always get the names of the plans in their scope.
         overdue (bool | Unset): Only plans with an open measure due before today Default: False.
         limit (int | Unset): Items per page Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page
@@ -193,6 +239,9 @@ def sync(
         caseworker=caseworker,
         status=status,
         file_number=file_number,
+        q=q,
+        birth_date=birth_date,
+        include=include,
         overdue=overdue,
         limit=limit,
         cursor=cursor,
@@ -207,6 +256,9 @@ async def asyncio_detailed(
     caseworker: str | Unset = UNSET,
     status: ListPlansStatus | Unset = UNSET,
     file_number: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    birth_date: datetime.date | Unset = UNSET,
+    include: Literal["personal"] | Unset = UNSET,
     overdue: bool | Unset = False,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
@@ -214,7 +266,9 @@ async def asyncio_detailed(
 ) -> Response[PlanList | Problem]:
     """Plans in the caller's municipalities, filtered and paged
 
-     In (opened_on, id) order. A municipality outside the token's scope lists nothing.
+     In (opened_on, id) order, a search in order of how well it matched. A municipality
+    outside the token's scope lists nothing. Items carry `display_name` for caseworkers, and
+    for auditors and admins with include=personal (each such read is recorded).
 
     Args:
         municipality (str | Unset): 8-digit official municipality key (AGS)
@@ -222,6 +276,16 @@ async def asyncio_detailed(
         status (ListPlansStatus | Unset):
         file_number (str | Unset): Only the plan with this file number (Aktenzeichen), e.g.
             2026-00042
+        q (str | Unset): Find plans by the person's given or family name: every word must match a
+            name, regardless of case, umlauts and ß (Müller = Mueller = MÜLLER), accents (Şahin =
+            Sahin), ae/oe/ue read as a/o/u (Muller), or by sound (Kölner Phonetik: Meier = Mayer =
+            Maier). Exact matches come first, then spellings, then sound-alikes; within each, by
+            (opened_on, id). Auditors and admins need include=personal.
+        birth_date (datetime.date | Unset): Only plans of a person born on this day (auditors and
+            admins: with include=personal)
+        include (Literal['personal'] | Unset): `personal`: auditors and admins get the display
+            names too; each plan whose name is shown is recorded as a read of personal data (GET
+            /v1/audit-log, kind `read`). Caseworkers always get the names of the plans in their scope.
         overdue (bool | Unset): Only plans with an open measure due before today Default: False.
         limit (int | Unset): Items per page Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page
@@ -241,6 +305,9 @@ async def asyncio_detailed(
         caseworker=caseworker,
         status=status,
         file_number=file_number,
+        q=q,
+        birth_date=birth_date,
+        include=include,
         overdue=overdue,
         limit=limit,
         cursor=cursor,
@@ -259,6 +326,9 @@ async def asyncio(
     caseworker: str | Unset = UNSET,
     status: ListPlansStatus | Unset = UNSET,
     file_number: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    birth_date: datetime.date | Unset = UNSET,
+    include: Literal["personal"] | Unset = UNSET,
     overdue: bool | Unset = False,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
@@ -266,7 +336,9 @@ async def asyncio(
 ) -> PlanList | Problem | None:
     """Plans in the caller's municipalities, filtered and paged
 
-     In (opened_on, id) order. A municipality outside the token's scope lists nothing.
+     In (opened_on, id) order, a search in order of how well it matched. A municipality
+    outside the token's scope lists nothing. Items carry `display_name` for caseworkers, and
+    for auditors and admins with include=personal (each such read is recorded).
 
     Args:
         municipality (str | Unset): 8-digit official municipality key (AGS)
@@ -274,6 +346,16 @@ async def asyncio(
         status (ListPlansStatus | Unset):
         file_number (str | Unset): Only the plan with this file number (Aktenzeichen), e.g.
             2026-00042
+        q (str | Unset): Find plans by the person's given or family name: every word must match a
+            name, regardless of case, umlauts and ß (Müller = Mueller = MÜLLER), accents (Şahin =
+            Sahin), ae/oe/ue read as a/o/u (Muller), or by sound (Kölner Phonetik: Meier = Mayer =
+            Maier). Exact matches come first, then spellings, then sound-alikes; within each, by
+            (opened_on, id). Auditors and admins need include=personal.
+        birth_date (datetime.date | Unset): Only plans of a person born on this day (auditors and
+            admins: with include=personal)
+        include (Literal['personal'] | Unset): `personal`: auditors and admins get the display
+            names too; each plan whose name is shown is recorded as a read of personal data (GET
+            /v1/audit-log, kind `read`). Caseworkers always get the names of the plans in their scope.
         overdue (bool | Unset): Only plans with an open measure due before today Default: False.
         limit (int | Unset): Items per page Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page
@@ -295,6 +377,9 @@ async def asyncio(
             caseworker=caseworker,
             status=status,
             file_number=file_number,
+            q=q,
+            birth_date=birth_date,
+            include=include,
             overdue=overdue,
             limit=limit,
             cursor=cursor,

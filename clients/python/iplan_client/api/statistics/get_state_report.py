@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.get_state_report_format import GetStateReportFormat
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -14,6 +15,7 @@ def _get_kwargs(
     *,
     from_: datetime.date,
     to: datetime.date,
+    format_: GetStateReportFormat | Unset = GetStateReportFormat.CSV,
     min_position: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -24,6 +26,12 @@ def _get_kwargs(
 
     json_to = to.isoformat()
     params["to"] = json_to
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
 
     params["min_position"] = min_position
 
@@ -83,16 +91,19 @@ def sync_detailed(
     client: AuthenticatedClient,
     from_: datetime.date,
     to: datetime.date,
+    format_: GetStateReportFormat | Unset = GetStateReportFormat.CSV,
     min_position: int | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """The state's period report as CSV
 
      Every month the period touches, in the caller's municipalities; small cells read
-    `suppressed` in the persons and value columns.
+    `suppressed` in the persons and value columns (`.` in csv-de and xlsx).
 
     Args:
         from_ (datetime.date): First day (YYYY-MM-DD)
         to (datetime.date): Last day (YYYY-MM-DD)
+        format_ (GetStateReportFormat | Unset): csv (for machines), csv-de (German Excel) or xlsx
+            Default: GetStateReportFormat.CSV.
         min_position (int | Unset): Wait (a few seconds at most, then 503 projection_lagging)
             until the read model has processed this global position, e.g. a write's `position`.
 
@@ -107,6 +118,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         from_=from_,
         to=to,
+        format_=format_,
         min_position=min_position,
     )
 
@@ -122,16 +134,19 @@ def sync(
     client: AuthenticatedClient,
     from_: datetime.date,
     to: datetime.date,
+    format_: GetStateReportFormat | Unset = GetStateReportFormat.CSV,
     min_position: int | Unset = UNSET,
 ) -> Any | Problem | None:
     """The state's period report as CSV
 
      Every month the period touches, in the caller's municipalities; small cells read
-    `suppressed` in the persons and value columns.
+    `suppressed` in the persons and value columns (`.` in csv-de and xlsx).
 
     Args:
         from_ (datetime.date): First day (YYYY-MM-DD)
         to (datetime.date): Last day (YYYY-MM-DD)
+        format_ (GetStateReportFormat | Unset): csv (for machines), csv-de (German Excel) or xlsx
+            Default: GetStateReportFormat.CSV.
         min_position (int | Unset): Wait (a few seconds at most, then 503 projection_lagging)
             until the read model has processed this global position, e.g. a write's `position`.
 
@@ -147,6 +162,7 @@ def sync(
         client=client,
         from_=from_,
         to=to,
+        format_=format_,
         min_position=min_position,
     ).parsed
 
@@ -156,16 +172,19 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     from_: datetime.date,
     to: datetime.date,
+    format_: GetStateReportFormat | Unset = GetStateReportFormat.CSV,
     min_position: int | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """The state's period report as CSV
 
      Every month the period touches, in the caller's municipalities; small cells read
-    `suppressed` in the persons and value columns.
+    `suppressed` in the persons and value columns (`.` in csv-de and xlsx).
 
     Args:
         from_ (datetime.date): First day (YYYY-MM-DD)
         to (datetime.date): Last day (YYYY-MM-DD)
+        format_ (GetStateReportFormat | Unset): csv (for machines), csv-de (German Excel) or xlsx
+            Default: GetStateReportFormat.CSV.
         min_position (int | Unset): Wait (a few seconds at most, then 503 projection_lagging)
             until the read model has processed this global position, e.g. a write's `position`.
 
@@ -180,6 +199,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         from_=from_,
         to=to,
+        format_=format_,
         min_position=min_position,
     )
 
@@ -193,16 +213,19 @@ async def asyncio(
     client: AuthenticatedClient,
     from_: datetime.date,
     to: datetime.date,
+    format_: GetStateReportFormat | Unset = GetStateReportFormat.CSV,
     min_position: int | Unset = UNSET,
 ) -> Any | Problem | None:
     """The state's period report as CSV
 
      Every month the period touches, in the caller's municipalities; small cells read
-    `suppressed` in the persons and value columns.
+    `suppressed` in the persons and value columns (`.` in csv-de and xlsx).
 
     Args:
         from_ (datetime.date): First day (YYYY-MM-DD)
         to (datetime.date): Last day (YYYY-MM-DD)
+        format_ (GetStateReportFormat | Unset): csv (for machines), csv-de (German Excel) or xlsx
+            Default: GetStateReportFormat.CSV.
         min_position (int | Unset): Wait (a few seconds at most, then 503 projection_lagging)
             until the read model has processed this global position, e.g. a write's `position`.
 
@@ -219,6 +242,7 @@ async def asyncio(
             client=client,
             from_=from_,
             to=to,
+            format_=format_,
             min_position=min_position,
         )
     ).parsed
