@@ -173,6 +173,11 @@ def test_audit_log_times_are_rfc_3339_not_unix_seconds(sqlite_api: ApiSession, t
     field_refused(response, "to")
 
 
+@pytest.mark.parametrize("born", ["0", "1700000000", "1991-04-02T00:00:00"])
+def test_a_birth_date_to_search_for_is_a_day(sqlite_api: ApiSession, born: str) -> None:
+    field_refused(sqlite_api.get("/v1/plans", birth_date=born), "birth_date")
+
+
 def test_audit_log_takes_an_rfc_3339_time(sqlite_api: ApiSession) -> None:
     response = sqlite_api.get("/v1/audit-log", role="auditor", to="2026-01-01T00:00:00+01:00")
     assert response.status_code == 200, response.text
