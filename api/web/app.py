@@ -6,7 +6,6 @@ import threading
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
 from fastapi import FastAPI
@@ -15,8 +14,16 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from api.deps import PlansSource
-from api.web import routes_forms, routes_plans, routes_session
+from api.web import (
+    routes_admin,
+    routes_audit,
+    routes_figures,
+    routes_forms,
+    routes_plans,
+    routes_session,
+)
 from api.web.errors import install_page_errors
+from api.web.i18n import BERLIN
 from api.web.pages import environment
 from api.web.sessions import SessionCookies
 from api.web.words import ENTRIES, FIELDS, value_label
@@ -24,9 +31,8 @@ from infrastructure.accounts import Accounts, accounts_of
 from infrastructure.reference_data import county_municipalities
 from infrastructure.settings import Settings
 
-BERLIN = ZoneInfo("Europe/Berlin")
 STATIC = Path(__file__).parent / "static"
-ROUTERS = (routes_session, routes_plans, routes_forms)
+ROUTERS = (routes_session, routes_plans, routes_forms, routes_audit, routes_figures, routes_admin)
 
 
 class AccountsSource:

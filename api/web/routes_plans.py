@@ -13,11 +13,12 @@ from pydantic import AwareDatetime, ValidationError
 from starlette.responses import Response
 
 from api.deps import get_plans
-from api.problems import ApiProblem
+from api.problems import ApiProblem, InvalidRequest
 from api.routers import plan_lists
 from api.routers import plans as plan_routes
 from api.schemas.plans import OpenPlanBody
 from api.web.form_fields import defaults, field_errors, fields_of, read_form
+from api.web.i18n import local_moment
 from api.web.pages import AnyPage, CaseworkerPage, Page, PlanReaderPage, PostedForm, WorklistPage
 from api.web.plan_view import plan_page_values
 from api.web.reads import plan_history, plan_state, read_models, writer
@@ -104,14 +105,19 @@ def plan_page(
     plan_id: UUID,
     version: Annotated[int | None, Query(ge=1, le=2_147_483_647)] = None,
     as_of: Annotated[AwareDatetime | None, Query()] = None,
+    at: Annotated[str | None, Query(max_length=30, description="datetime-local")] = None,
     saved: Annotated[int | None, Query(ge=1)] = None,
 ) -> Response:
+    try:
+        as_of = as_of or local_moment(at)
+    except ValueError:
+        raise InvalidRequest("not a time", code="invalid_field") from None
     state = plan_state(page, plan_id, version, as_of)
     history = plan_history(page, plan_id)
     then = version is not None or as_of is not None
     return page.render(
         "plan.html", **plan_page_values(state, history, page.caller.role, then),
-        saved=saved, asked_version=version, asked_as_of=as_of,
+        saved=saved, asked_version=version, asked_as_of=as_of, asked_at=at or "",
     )  # fmt: skip
 
 
