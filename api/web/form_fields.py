@@ -148,6 +148,12 @@ def _put(target: dict[str, Any], dotted: str, value: Any) -> None:
     target[last] = value
 
 
+def _get(source: dict[str, Any], dotted: str) -> dict[str, Any]:
+    for part in dotted.split("."):
+        source = source.get(part, {})
+    return source
+
+
 def _lists(data: dict[str, Any]) -> dict[str, Any]:
     """Rows given as {"0": {...}, "1": {...}} become lists, empty rows left out."""
     for key, value in data.items():
@@ -164,6 +170,9 @@ def read_form(fields: list[FormField], form: FormData) -> tuple[dict[str, Any], 
     typed: dict[str, Any] = {}
     data: dict[str, Any] = {}
     for f in fields:
+        if "." in f.name and not f.group:
+            # A nested part left empty is asked for field by field, not as a whole.
+            _put(data, f.name.rsplit(".", 1)[0], _get(data, f.name.rsplit(".", 1)[0]))
         if f.widget == "checkboxes":
             values = [str(v) for v in form.getlist(f.name)]
             typed[f.name] = values
