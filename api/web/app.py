@@ -24,6 +24,7 @@ from api.web import (
 )
 from api.web.errors import install_page_errors
 from api.web.i18n import BERLIN
+from api.web.oidc import OidcClient
 from api.web.pages import environment
 from api.web.sessions import SessionCookies
 from api.web.words import ENTRIES, FIELDS, value_label
@@ -80,7 +81,7 @@ def install_web(app: FastAPI, settings: Settings, plans: PlansSource) -> None:
     app.state.web_templates = env
     app.state.web_sessions = SessionCookies(settings)
     app.state.web_accounts = AccountsSource(plans)
-    app.state.web_oidc = None
+    app.state.web_oidc = OidcClient(settings) if settings.oidc_issuer else None
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in ROUTERS:
         app.include_router(module.router)

@@ -4,17 +4,21 @@ screenshots when IPLAN_SCREENSHOTS names a folder."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, Request
 
+from tests.e2e.session import open_plan_body
 from tests.live import IPLAN, Server
 
 CHROMIUM = "/usr/bin/chromium"
@@ -36,6 +40,24 @@ def add_account(server: Server, name: str, role: str, *places: str) -> None:
         [str(IPLAN), "users", "add", name, "--role", role, *places_args],
         env=env, check=True, capture_output=True, timeout=60,
     )  # fmt: skip
+
+
+def open_plans(server: Server, count: int, municipality: str) -> None:
+    """Plans opened over the API with a token from `iplan token`, so figures are not small."""
+    env = {**os.environ, "IPLAN_STORE": "sqlite", "IPLAN_DATA_DIR": str(server.data_dir)}
+    token = subprocess.run(
+        [str(IPLAN), "token", "--role", "caseworker", "--sub", "cw-seed",
+         "--municipality", municipality],
+        env=env, check=True, capture_output=True, text=True, timeout=60,
+    ).stdout.strip()  # fmt: skip
+    body = open_plan_body(municipality=municipality, opened_on=date.today().isoformat())
+    for _ in range(count):
+        request = urllib.request.Request(
+            f"{server.url}/v1/plans", data=json.dumps(body).encode(), method="POST",
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+        )  # fmt: skip
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            assert answer.status == 201
 
 
 @dataclass

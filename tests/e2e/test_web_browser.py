@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import Browser, Playwright, expect, sync_playwright
 
-from tests.e2e.browser import CHROMIUM, Visit, add_account, visit
+from tests.e2e.browser import CHROMIUM, Visit, add_account, open_plans, visit
 from tests.live import Server, live_server
 
 OFFENBURG = "08317096"
@@ -26,6 +26,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         add_account(running, "ines", "auditor", "*")
         add_account(running, "ana", "analyst", "*")
         add_account(running, "root", "admin", "*")
+        open_plans(running, 5, "08317057")  # Kehl: figures of 5 persons are shown
         yield running
 
 
@@ -159,6 +160,9 @@ def test_an_analysts_dashboard_with_a_chart_and_an_xlsx(tab: Visit, tmp_path: Pa
     page.get_by_label("Kennzahl").select_option("plans_opened")
     page.get_by_role("button", name="Anzeigen").click()
     expect(page.locator("table")).to_be_visible()
+    chart = page.get_by_role("img", name=re.compile("Eröffnete Pläne"))
+    expect(chart).to_be_visible()
+    expect(chart).to_contain_text("Kehl (08317057)")
     tab.check("dashboard")
     with page.expect_download() as download:
         page.get_by_role("link", name="Als XLSX herunterladen").click()
