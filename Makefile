@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: serve test lint demo bench clean messages
+.PHONY: serve test lint demo bench clean openapi messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ lint: $(STAMP)  ## ruff, mypy --strict and the import-linter contracts
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy .
 	$(BIN)/lint-imports
+
+openapi: $(STAMP)  ## refresh the committed OpenAPI document (api/openapi.json) from the app
+	$(BIN)/python -m api.openapi > api/openapi.json.tmp
+	mv api/openapi.json.tmp api/openapi.json
 
 demo: $(STAMP)  ## seed the synthetic Ortenaukreis county into the embedded store
 	$(BIN)/iplan demo

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar, Concatenate, ParamSpec, cast
-from uuid import NAMESPACE_URL, UUID, uuid5
+from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import JSONTranscoder, RecordConflictError
@@ -24,6 +24,7 @@ from application.errors import (
     VersionNotFound,
     replaying,
 )
+from application.file_numbers import FileNumbers, MemoryFileNumbers
 from application.history import HistoryEntry, build_history
 from application.protected import ProtectedApplication
 from application.protection import StoreAdapters
@@ -32,7 +33,7 @@ from domain.access import AccessRecord
 from domain.context import EntryContext, EntryPolicy
 from domain.entries.lifecycle import PersonalDataErased
 from domain.entry import PlanEvent
-from domain.errors import DomainError
+from domain.errors import DomainError, HistoryNeeded
 from domain.plan import IntegrationPlan
 
 # Plan ids for idempotent opening are derived from the actor and the key.
@@ -43,6 +44,21 @@ P = ParamSpec("P")
 # A command of the aggregate, passed by reference (e.g. IntegrationPlan.hold_consultation):
 # mypy checks the keyword arguments given with it against the command's own signature.
 PlanCommand = Callable[Concatenate[IntegrationPlan, EntryContext, P], object]
+
+
+def replay(plan: Any, entries: Iterable[Any]) -> Any:
+    """Folds stored entries into a plan (the library's projector, without its run-time
+    protocol check on every entry, which costs more than the fold in Python 3.11)."""
+    for entry in entries:
+        plan = entry.mutate(plan)
+    return plan
+
+
+def _a_plan(plan: object, plan_id: UUID) -> IntegrationPlan:
+    if not isinstance(plan, IntegrationPlan):
+        # None, or an access record (domain/access.py): the store holds those too.
+        raise PlanNotFound(f"no plan {plan_id}")
+    return plan
 
 
 @dataclass(frozen=True)
@@ -74,7 +90,7 @@ class IntegrationPlans(ProtectedApplication):
 
     name = "IntegrationPlans"
     is_snapshotting_enabled = True
-    snapshot_every: ClassVar[dict[type[Any], int]] = {IntegrationPlan: 100}
+    snapshot_every: ClassVar[dict[type[Any], int]] = {IntegrationPlan: 50}
     # A write without an expected version that loses a race is retried on fresh state,
     # after a random pause that grows with each loss (exponential backoff, full jitter),
     # so colliding writers spread out instead of colliding again.
@@ -95,11 +111,16 @@ class IntegrationPlans(ProtectedApplication):
         self.today = today
         self.policy = policy or EntryPolicy()
         self._find_position: PositionFinder | None = None
-        self.current = CurrentPlans(self._load, self._newer_entries)
+        self.file_numbers: FileNumbers = MemoryFileNumbers()
+        self.current = CurrentPlans(self._load, self.with_history, self._newer_entries)
 
     def use_position_finder(self, find_position: PositionFinder) -> None:
         """Plugs in the store's look-up of an entry's global position (see infrastructure)."""
         self._find_position = find_position
+
+    def use_file_numbers(self, register: FileNumbers) -> None:
+        """Plugs in the store's register of file numbers (see infrastructure)."""
+        self.file_numbers = register
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -141,25 +162,31 @@ class IntegrationPlans(ProtectedApplication):
         profile: dict[str, Any],
         personal: dict[str, Any],
     ) -> Recorded:
-        plan_id = None
+        plan_id = uuid4()
         if ctx.idempotency_key is not None:
             plan_id = uuid5(IDEMPOTENT_OPEN_NAMESPACE, f"{ctx.actor}\n{ctx.idempotency_key}")
             repeated = self._repeated(plan_id, ctx)
             if repeated is not None:
                 return repeated
-        plan = IntegrationPlan.open(
-            ctx,
-            municipality=municipality,
-            caseworker=caseworker,
-            opened_on=opened_on,
-            profile=profile,
-            personal=personal,
-            plan_id=plan_id,
-        )
+
+        def opening(file_number: str | None) -> IntegrationPlan:
+            return IntegrationPlan.open(
+                ctx,
+                municipality=municipality,
+                caseworker=caseworker,
+                opened_on=opened_on,
+                profile=profile,
+                personal=personal,
+                plan_id=plan_id,
+                file_number=file_number,
+            )
+
+        opening(None)  # the rules first: a refused opening takes no number from the register
+        plan = opening(self.file_numbers.reserve(plan_id, opened_on.year))
         try:
             recordings = self.save(plan)
         except RecordConflictError:
-            if plan_id is None:
+            if ctx.idempotency_key is None:
                 raise
             # A concurrent request with the same key won: answer as it did.
             repeated = self._repeated(plan_id, ctx)
@@ -181,7 +208,7 @@ class IntegrationPlans(ProtectedApplication):
         """Loads the plan (once per attempt), runs `command` on it with `ctx` and the given
         details, saves; a write without an expected version that loses a race is retried
         on fresh state. A plan outside `ctx.scope` is not found, and nothing is written."""
-        fresh = raced = False
+        fresh = raced = history = False
         with self.current.locked(plan_id):
             for attempt in range(self.max_attempts):
                 if raced:
@@ -189,12 +216,15 @@ class IntegrationPlans(ProtectedApplication):
                     ceiling = min(largest, first * 2**attempt)
                     time.sleep(random.uniform(0, ceiling))  # noqa: S311 -- jitter only
                 with replaying(plan_id):
-                    plan, current = self.current.take(plan_id, fresh=fresh)
+                    plan, current = self.current.take(plan_id, fresh=fresh, history=history)
                 try:
                     refused = self._refusal(plan, ctx)
                     if refused is not None:
                         return refused
                     command(plan, ctx, *args, **kwargs)
+                except HistoryNeeded:
+                    history = True  # a correction on a plan restored without its entries
+                    continue
                 except (ApplicationError, DomainError):
                     self.current.keep(plan)  # refused before it changed anything
                     if current:
@@ -282,17 +312,24 @@ class IntegrationPlans(ProtectedApplication):
     # -- internals ---------------------------------------------------------------------
 
     def _load(self, plan_id: UUID, version: int | None = None) -> IntegrationPlan:
+        """The plan, from its latest snapshot (up to `version`) and the entries since; from
+        its whole history where the snapshot cannot serve (HistoryNeeded)."""
         if version is not None and not 1 <= version <= self.max_version:
             raise VersionNotFound(f"the plan has no version {version}")
         with replaying(plan_id):
             try:
-                plan: object = self.repository.get(plan_id, version=version)
+                plan: object = self.repository.get(plan_id, version=version, projector_func=replay)
             except AggregateNotFoundError:
                 raise PlanNotFound(f"no plan {plan_id}") from None
-        if not isinstance(plan, IntegrationPlan):
-            # The store also holds access records (domain/access.py): not plans.
-            raise PlanNotFound(f"no plan {plan_id}")
-        return plan
+            except HistoryNeeded:
+                return self.with_history(plan_id, version)
+        return _a_plan(plan, plan_id)
+
+    def with_history(self, plan_id: UUID, version: int | None = None) -> IntegrationPlan:
+        """The plan folded from its entries, which it keeps (a correction refolds them)."""
+        with replaying(plan_id):
+            plan = replay(None, self.events.get(plan_id, lte=version))
+        return _a_plan(plan, plan_id)
 
     def _newer_entries(self, plan_id: UUID, version: int) -> list[PlanEvent]:
         return [cast(PlanEvent, e) for e in self.events.get(plan_id, gt=version)]

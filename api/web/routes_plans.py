@@ -61,9 +61,16 @@ def plan_list(
     plans = get_plans(page.request)
     caseworker = None
     answer = plan_lists.list_plans(
-        page.caller, plans, read_models(page, PLAN_SUMMARY), None, caseworker, status or None,
-        overdue, 50, cursor,
-    )  # fmt: skip
+        page.caller,
+        plans,
+        read_models(page, PLAN_SUMMARY),
+        municipality=None,
+        caseworker=caseworker,
+        status=status or None,
+        overdue=overdue,
+        limit=50,
+        cursor=cursor,
+    )
     return page.render("plans.html", plans=answer, status=status, overdue=overdue)
 
 

@@ -59,7 +59,8 @@ def seed_demo_county(
     batch: list[IntegrationPlan] = []
     entries = 0
     for municipality in persons_per_municipality(county, persons):
-        plan = life.build(UUID(int=rng.getrandbits(128), version=4), municipality)
+        plan_id = UUID(int=rng.getrandbits(128), version=4)
+        plan = life.build(plan_id, municipality, plans.file_numbers.reserve)
         batch.append(plan)
         entries += plan.version
         if len(batch) == batch_size:

@@ -63,7 +63,10 @@ class PlanLife:
     def day(self, start: date, low: int, high: int) -> date:
         return start + timedelta(days=self.rng.randint(low, high))
 
-    def build(self, plan_id: UUID, municipality: Municipality) -> IntegrationPlan:
+    def build(
+        self, plan_id: UUID, municipality: Municipality, number: Callable[[UUID, int], str]
+    ) -> IntegrationPlan:
+        """The plan's life; `number` gives it its file number (the plan, the year opened)."""
         rng, today = self.rng, self.today
         worker = rng.choice(self.county.caseworkers[municipality.ags])
         opened = today - timedelta(days=rng.randint(14, 1250))
@@ -81,6 +84,7 @@ class PlanLife:
         ]
         plan = IntegrationPlan.open(
             plan_id=plan_id,
+            file_number=number(plan_id, opened.year),
             municipality=municipality.ags,
             caseworker=worker,
             opened_on=opened,
@@ -382,7 +386,7 @@ class PlanLife:
 
     def corrections_and_moves(self, plan: IntegrationPlan, c: EntryContext, end: date) -> None:
         rng = self.rng
-        last = max(e.effective_on for e in plan.entries)
+        last = max(e.effective_on for e in plan.history())
         if rng.random() < 0.04 and plan.state.consultations:
             version = plan.state.consultations[-1].version
             self.record(
@@ -422,7 +426,7 @@ class PlanLife:
 
     def ending(self, plan: IntegrationPlan, c: EntryContext, end: date) -> None:
         rng = self.rng
-        last = max(e.effective_on for e in plan.entries)
+        last = max(e.effective_on for e in plan.history())
         if plan.state.advice_period_ends_on < self.today:
             reason = "advice_period_ended"
         elif rng.random() < 0.25:
