@@ -21,19 +21,28 @@ from api.web import (
     routes_forms,
     routes_plans,
     routes_session,
+    routes_tables,
 )
 from api.web.errors import install_page_errors
 from api.web.i18n import BERLIN
 from api.web.oidc import OidcClient
 from api.web.pages import environment
 from api.web.sessions import SessionCookies
-from api.web.words import ENTRIES, FIELDS, value_label
+from api.web.words import ENTRIES, FIELDS, PERIODS, value_label
 from infrastructure.accounts import Accounts, accounts_of
 from infrastructure.reference_data import county_municipalities
 from infrastructure.settings import Settings
 
 STATIC = Path(__file__).parent / "static"
-ROUTERS = (routes_session, routes_plans, routes_forms, routes_audit, routes_figures, routes_admin)
+ROUTERS = (
+    routes_session,
+    routes_plans,
+    routes_forms,
+    routes_audit,
+    routes_figures,
+    routes_tables,
+    routes_admin,
+)
 
 
 class AccountsSource:
@@ -75,6 +84,7 @@ def install_web(app: FastAPI, settings: Settings, plans: PlansSource) -> None:
         "label": value_label,
         "entry_label": lambda kind: ENTRIES.get(kind, kind),
         "field_label": lambda name: FIELDS.get(name, name),
+        "period_label": lambda level: PERIODS.get(level, level),
         "place": lambda ags: f"{places[ags]} ({ags})" if ags in places else ags,
     }
     env.globals.update(globals_)

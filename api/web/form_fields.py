@@ -36,6 +36,8 @@ ERRORS = {
     "date_parsing": N_("Please enter a date."),
     "date_type": N_("Please enter a date."),
     "int_parsing": N_("Please enter a whole number."),
+    "int_type": N_("Please enter a whole number."),
+    "float_type": N_("Please enter a number."),
     "float_parsing": N_("Please enter a number."),
     "literal_error": N_("Please choose one of the options."),
     "greater_than": N_("The number is too small."),
@@ -189,9 +191,20 @@ def read_form(fields: list[FormField], form: FormData) -> tuple[dict[str, Any], 
             continue
         if f.widget == "list":
             _put(data, f.name, [p.strip() for p in text.split(",") if p.strip()])
+        elif f.widget == "number":
+            # The API takes numbers as numbers; what does not read as one stays text and
+            # is refused by the model like any other wrong value.
+            _put(data, f.name, _number(text, whole=f.extra.get("step") == "1"))
         else:
             _put(data, f.name, text)
     return typed, _lists(data)
+
+
+def _number(text: str, *, whole: bool) -> int | float | str:
+    try:
+        return int(text) if whole else float(text.replace(",", "."))
+    except ValueError:
+        return text
 
 
 def field_errors(error: ValidationError) -> dict[str, str]:

@@ -56,6 +56,7 @@ def plan_list(
     page: PlanReaderPage,
     status: Annotated[Literal["open", "closed", "erased"] | None, Query()] = None,
     overdue: Annotated[bool, Query()] = False,
+    file_number: Annotated[str | None, Query(pattern=r"^([0-9]{4}-[0-9]{5,})?$")] = None,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
     plans = get_plans(page.request)
@@ -67,11 +68,14 @@ def plan_list(
         municipality=None,
         caseworker=caseworker,
         status=status or None,
+        file_number=file_number or None,
         overdue=overdue,
         limit=50,
         cursor=cursor,
     )
-    return page.render("plans.html", plans=answer, status=status, overdue=overdue)
+    return page.render(
+        "plans.html", plans=answer, status=status, overdue=overdue, file_number=file_number or ""
+    )
 
 
 @router.get("/plans/new")

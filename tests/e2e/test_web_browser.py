@@ -171,6 +171,9 @@ def test_an_analysts_dashboard_with_a_chart_and_an_xlsx(tab: Visit, tmp_path: Pa
     sheet = load_workbook(saved).active
     assert sheet is not None
     assert next(sheet.iter_rows(values_only=True))[:2] == ("Gemeinde", "Aufgliederung")
+    page.get_by_role("link", name="Tabellen nach Zeitraum mit dem Landkreis").click()
+    expect(page.get_by_role("rowheader", name="Landkreis insgesamt").first).to_be_visible()
+    tab.check("tables")
 
 
 def test_the_admins_pages(tab: Visit) -> None:

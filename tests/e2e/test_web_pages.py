@@ -116,6 +116,11 @@ def test_a_caseworkers_morning_through_the_forms(api: ApiSession) -> None:
         "Der Integrationsplan ist abgeschlossen. Nehmen Sie ihn wieder auf, bevor Sie etwas "
         "erfassen."
     ]
+    number = api.get(f"/v1/plans/{plan}", "caseworker").json()["file_number"]
+    found = user.get(f"/plans?file_number={number}")
+    assert found.text.count("Plan öffnen <span") == 1
+    assert number in found.text
+    assert user.get("/plans?file_number=2026-42").status_code == 422
     printed = user.get(f"/plans/{plan}/print")
     assert "Integrationsplan: Amira Haddad" in printed.text
     assert 'href="/static/print.css"' in printed.text

@@ -85,6 +85,18 @@ def test_an_analyst_gets_tables_a_chart_and_downloads(api: ApiSession) -> None:
     assert report.text.startswith("municipality,month,metric")
     assert analyst.get("/plans").status_code == 403
 
+    tables = analyst.get("/dashboard/tables?metric=plans_opened&period=quarter&year=2025")
+    assert "Landkreis insgesamt" in tables.text
+    assert '<svg class="chart" role="img" aria-label="Eröffnete Integrationspläne, 2025"' in (
+        tables.text
+    )
+    german_csv = analyst.get(
+        "/dashboard/tables/download?format=csv-de&metric=plans_opened&period=quarter&year=2025"
+    )
+    assert german_csv.headers["content-type"].startswith("text/csv")
+    assert ";" in german_csv.text.splitlines()[-1]
+    assert analyst.get("/dashboard/tables?metric=nonsense").status_code == 422
+
 
 def test_an_admin_rebuilds_erases_with_confirmation_and_manages_users(api: ApiSession) -> None:
     plan = api.open_plan()
