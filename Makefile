@@ -36,6 +36,7 @@ bench: $(STAMP)  ## run the ratio benchmarks on SQLite (JSON on standard output)
 	$(BIN)/python -m benchmarks.seed_demo --store sqlite
 	$(BIN)/python -m benchmarks.replay_plan --store sqlite
 	$(BIN)/python -m benchmarks.rebuild --store sqlite
+	$(BIN)/python -m benchmarks.web_plan_page --store sqlite
 
 messages: $(STAMP)  ## extract the web pages' texts and update the catalogues (then translate)
 	$(BIN)/pybabel extract -F api/web/babel.cfg -k N_ --no-location -o var/messages.pot .
