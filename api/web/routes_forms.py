@@ -42,6 +42,8 @@ def form_of(page: Page, slug: str) -> EntryForm:
 def item_of(form: EntryForm, item: str | None) -> dict[str, Any]:
     """The follow-up's item as the route takes it (a UUID, or a consent's purpose)."""
     if form.item is None:
+        if item is not None:
+            raise NotFound(f"no form {form.slug} for an item", code="not_found")
         return {}
     if item is None:
         raise NotFound("no item named", code="not_found")

@@ -149,3 +149,45 @@ def test_a_plan_outside_the_users_municipalities_is_not_found(api: ApiSession) -
     page = other.get(f"/plans/{plan}")
     assert page.status_code == 404
     assert "gehört nicht zu Ihren Gemeinden" in page.text
+
+
+def test_bad_addresses_and_values_get_a_german_page_never_a_500(api: ApiSession) -> None:
+    plan = api.open_plan()
+    nowhere = "0b8e1d1e-5c2f-4a7c-9d0e-2f4d1b3c6a7e"
+    admin = WebUser(api.client, "root", "admin", ["*"])
+    admin.log_in()
+    expected = {
+        "/plans/not-a-plan": 422,
+        f"/plans/{nowhere}": 404,
+        f"/plans/{plan}/forms/nope": 404,
+        f"/plans/{plan}/forms/erasure/nope": 404,
+        f"/plans/{plan}?version=999": 404,
+        f"/plans/{plan}?version=1&at=2026-01-01T10:00": 422,
+        f"/plans/{plan}?at=yesterday": 422,
+        "/plans?cursor=garbage": 422,
+        "/plans?status=weird": 422,
+        "/dashboard?from=2025-13": 422,
+        "/dashboard?metric=nope": 422,
+        "/dashboard/tables?year=abc": 422,
+        "/dashboard/tables?period=week": 422,
+        "/audit-log?cursor=zz": 422,
+        "/audit-log?from=garbage": 422,
+        "/no/such/page": 404,
+    }
+    for path, status in expected.items():
+        page = admin.get(path)
+        assert (path, page.status_code) == (path, status)
+        assert page.headers["content-type"].startswith("text/html")
+        assert "Das hat nicht geklappt" in page.text or "Es gibt ein Problem" in page.text
+    assert admin.get("/login?next=//evil.example").status_code == 200
+    assert "evil" not in admin.last.text
+
+    user = caseworker(api)
+    missing = user.send(
+        f"/plans/{plan}/forms/measure-completion/{nowhere}", {"completed_on": "2026-05-30"}
+    )
+    assert missing.status_code == 409
+    assert refusals(missing) == [
+        "Der Eintrag bezieht sich auf etwas, das dieser Plan nicht enthält."
+    ]
+    assert user.get(f"/plans/{plan}/forms/consent-withdrawal/nope").status_code == 404
