@@ -29,6 +29,7 @@ API_CODES: dict[int, tuple[str, ...]] = {
         "invalid_cursor",
         "invalid_period",
         "invalid_metric",
+        "invalid_breakdown",
         "invalid_min_position",
         "invalid_version_and_as_of",
     ),

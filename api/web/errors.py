@@ -4,6 +4,7 @@ German sentence for the code instead of problem+json. API paths keep problem+jso
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from urllib.parse import quote
 
@@ -28,8 +29,12 @@ API_PATHS = (
 )
 
 
+API_VERSION = re.compile(r"^/v[0-9]+(/|$)")  # every API version's paths, known or not
+
+
 def is_page(request: Request) -> bool:
-    return not request.url.path.startswith(API_PATHS)
+    path = request.url.path
+    return not path.startswith(API_PATHS) and API_VERSION.match(path) is None
 
 
 def bare_page(request: Request) -> Page:
