@@ -103,7 +103,8 @@ class Page:
 
     def answer(self, response: Response, session: Session | None = None) -> Response:
         cookies: SessionCookies = self.request.app.state.web_sessions
-        cookies.write(response, session or self.session)
+        secure = self.request.url.scheme == "https"
+        cookies.write(response, session or self.session, secure=secure)
         response.headers["Cache-Control"] = "no-store"
         return response
 
