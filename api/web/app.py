@@ -17,6 +17,7 @@ from babel.dates import (
     get_time_format,
     parse_pattern,
 )
+from babel.numbers import format_decimal
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from jinja2 import pass_context
@@ -83,6 +84,17 @@ def day(context: Context, value: date | None) -> str:
     return formatted_day(value, context.get("language", "de"))
 
 
+@lru_cache(maxsize=4096)
+def formatted_number(value: float, language: str) -> str:
+    return format_decimal(round(value, 2), locale=language)
+
+
+@pass_context
+def number(context: Context, value: float | None) -> str:
+    """A figure as the language writes it: 6 and 2,5 in German."""
+    return "" if value is None else formatted_number(value, context.get("language", "de"))
+
+
 @lru_cache(maxsize=8)
 def moment_patterns(language: str) -> tuple[str, DateTimePattern, DateTimePattern, Locale]:
     """The language's medium date and time patterns, parsed once (Babel parses per call)."""
@@ -110,7 +122,7 @@ def moment(context: Context, value: datetime | None) -> str:
 def install_web(app: FastAPI, settings: Settings, plans: PlansSource) -> None:
     places = {m.ags: m.name for m in county_municipalities(settings)}
     env = environment()
-    env.filters.update(day=day, moment=moment)
+    env.filters.update(day=day, moment=moment, number=number)
     globals_: dict[str, Any] = {
         "label": value_label,
         "entry_label": lambda kind: ENTRIES.get(kind, kind),

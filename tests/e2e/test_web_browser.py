@@ -40,7 +40,7 @@ def playwright() -> Iterator[Playwright]:
 def browser(playwright: Playwright) -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    chromium = playwright.chromium.launch(executable_path=CHROMIUM)
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--lang=de-DE"])
     yield chromium
     chromium.close()
 
