@@ -13,6 +13,7 @@ from starlette.responses import Response
 
 from api.deps import get_plans
 from api.problems import ApiProblem, NotFound
+from api.schemas.entries import TransferBody
 from api.schemas.plans import PlanView
 from api.web.entry_forms import FORMS, EntryForm, call
 from api.web.form_fields import FormField, Option, defaults, field_errors, fields_of, read_form
@@ -111,6 +112,8 @@ def send_form(
         if error.status >= 500:
             raise
         return show(page, form, state, item, typed, {}, error.status, refusal(error.code))
+    if isinstance(body, TransferBody) and not page.caller.covers(body.municipality):
+        return page.redirect(f"/plans?transferred={answer['version']}")  # out of sight now
     return page.redirect(f"/plans/{plan_id}?saved={answer['version']}")
 
 

@@ -57,6 +57,7 @@ def plan_list(
     status: Annotated[Literal["open", "closed", "erased"] | None, Query()] = None,
     overdue: Annotated[bool, Query()] = False,
     file_number: Annotated[str | None, Query(pattern=r"^([0-9]{4}-[0-9]{5,})?$")] = None,
+    transferred: Annotated[int | None, Query(ge=1)] = None,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
     plans = get_plans(page.request)
@@ -74,7 +75,12 @@ def plan_list(
         cursor=cursor,
     )
     return page.render(
-        "plans.html", plans=answer, status=status, overdue=overdue, file_number=file_number or ""
+        "plans.html",
+        plans=answer,
+        status=status,
+        overdue=overdue,
+        file_number=file_number or "",
+        transferred=transferred,
     )
 
 

@@ -15,13 +15,21 @@ from playwright.sync_api import Browser, Playwright, expect, sync_playwright
 
 from tests.e2e.browser import CHROMIUM, Visit, add_account, open_plans, visit
 from tests.live import Server, live_server
+from tests.oidc_provider import Provider, running_provider
 
 OFFENBURG = "08317096"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    with live_server(tmp_path_factory.mktemp("browser")) as running:
+def provider() -> Iterator[Provider]:
+    with running_provider() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, provider: Provider) -> Iterator[Server]:
+    oidc = {"IPLAN_OIDC_ISSUER": provider.url}
+    with live_server(tmp_path_factory.mktemp("browser"), oidc) as running:
         add_account(running, "anna", "caseworker", OFFENBURG)
         add_account(running, "ines", "auditor", "*")
         add_account(running, "ana", "analyst", "*")
@@ -220,3 +228,19 @@ def test_no_request_leaves_the_origin_on_the_api_docs(tab: Visit) -> None:
     tab.page.goto(f"{tab.origin}/docs")
     expect(tab.page.locator(".swagger-ui")).to_be_visible()
     tab.page.wait_for_load_state("networkidle")
+
+
+def test_a_county_account_logs_in_through_the_identity_provider(
+    tab: Visit, provider: Provider
+) -> None:
+    provider.user = {"sub": "k.klein", "role": "auditor", "municipalities": ["*"]}
+    page = tab.page
+    page.goto(f"{tab.origin}/login")
+    tab.check("login")
+    page.get_by_role("link", name="Mit dem Konto des Landkreises anmelden").click()
+    expect(page.get_by_text("k.klein (Prüfung)")).to_be_visible()
+    expect(page).to_have_url(re.compile("/plans$"))
+    # The provider's own pages are another origin: the only requests that went there.
+    assert tab.foreign
+    assert all(url.startswith(provider.url) for url in tab.foreign)
+    tab.foreign.clear()

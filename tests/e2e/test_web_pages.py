@@ -191,3 +191,16 @@ def test_bad_addresses_and_values_get_a_german_page_never_a_500(api: ApiSession)
         "Der Eintrag bezieht sich auf etwas, das dieser Plan nicht enthält."
     ]
     assert user.get(f"/plans/{plan}/forms/consent-withdrawal/nope").status_code == 404
+
+
+def test_a_plan_transferred_out_of_the_users_municipalities_leaves_their_sight(
+    api: ApiSession,
+) -> None:
+    user = caseworker(api)
+    plan = plan_of(user.send("/plans/new", OPEN_PLAN_FORM))
+    moved = user.send(
+        f"/plans/{plan}/forms/transfer", {"municipality": "08317057", "caseworker": "cw-kehl"}
+    )
+    assert moved.url.path == "/plans"
+    assert "Der Integrationsplan wurde übergeben (Eintrag Nr. 2)" in moved.text
+    assert user.get(f"/plans/{plan}").status_code == 404
