@@ -32,11 +32,8 @@ openapi: $(STAMP)  ## refresh the committed OpenAPI document (api/openapi.json) 
 demo: $(STAMP)  ## seed the synthetic Ortenaukreis county into the embedded store
 	$(BIN)/iplan demo
 
-bench: $(STAMP)  ## run the ratio benchmarks on SQLite (JSON on standard output)
-	$(BIN)/python -m benchmarks.seed_demo --store sqlite
-	$(BIN)/python -m benchmarks.replay_plan --store sqlite
-	$(BIN)/python -m benchmarks.rebuild --store sqlite
-	$(BIN)/python -m benchmarks.web_plan_page --store sqlite
+bench: $(STAMP)  ## every benchmark on SQLite and PostgreSQL, one JSON list (BENCH_STORES=sqlite for one)
+	$(BIN)/python -m benchmarks.all --stores $(or $(BENCH_STORES),sqlite,postgres)
 
 messages: $(STAMP)  ## extract the web pages' texts and update the catalogues (then translate)
 	$(BIN)/pybabel extract -F api/web/babel.cfg -k N_ --no-location -o var/messages.pot .

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query
 from openpyxl import Workbook
 from starlette.responses import Response
 
-from api.deps import get_plans
+from api.deps import get_plans, get_settings
 from api.routers import stats
 from api.schemas.stats import FigureView
 from api.web.charts import Bar, bar_chart
@@ -139,4 +139,5 @@ def state_report(
     first, last = period(page, first, last)
     start = date.fromisoformat(f"{first}-01")
     end = date.fromisoformat(f"{last}-01")
-    return page.answer(stats.state_report(page.caller, read_models(page, ANALYTICS), start, end))
+    read, settings = read_models(page, ANALYTICS), get_settings(page.request)
+    return page.answer(stats.state_report(page.caller, read, settings, start, end, "csv-de"))

@@ -4,7 +4,7 @@ with its state by field of action and its timeline, and the printable plan."""
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query
 from pydantic import AwareDatetime, ValidationError
 from starlette.responses import Response
 
-from api.deps import get_plans
+from api.deps import correlation_id, get_plans
 from api.problems import ApiProblem, InvalidRequest
 from api.routers import plan_lists
 from api.routers import plans as plan_routes
@@ -47,29 +47,46 @@ def worklist(page: WorklistPage) -> Response:
 
 def worklist_page(page: Page) -> Response:
     plans = get_plans(page.request)
-    answer = plan_lists.worklist(page.caller, plans, read_models(page, WORKLIST), None)
+    answer = plan_lists.worklist(
+        page.caller,
+        plans,
+        correlation_id(page.request),
+        read_models(page, WORKLIST),
+        caseworker=None,
+    )
     return page.render("worklist.html", worklist=answer)
 
 
 @router.get("/plans")
 def plan_list(
     page: PlanReaderPage,
-    status: Annotated[Literal["open", "closed", "erased"] | None, Query()] = None,
+    status: Annotated[Literal["open", "closed", "erased", ""] | None, Query()] = None,
     overdue: Annotated[bool, Query()] = False,
     file_number: Annotated[str | None, Query(pattern=r"^([0-9]{4}-[0-9]{5,})?$")] = None,
     transferred: Annotated[int | None, Query(ge=1)] = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    birth_date: Annotated[str | None, Query(max_length=10)] = None,
+    include: Annotated[Literal["personal", ""] | None, Query()] = None,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
     plans = get_plans(page.request)
     caseworker = None
+    try:  # an empty date field sends an empty value: no filter
+        born = date.fromisoformat(birth_date) if birth_date else None
+    except ValueError:
+        raise InvalidRequest("not a date", code="invalid_field") from None
     answer = plan_lists.list_plans(
         page.caller,
         plans,
+        correlation_id(page.request),
         read_models(page, PLAN_SUMMARY),
         municipality=None,
         caseworker=caseworker,
         status=status or None,
         file_number=file_number or None,
+        q=(q or "").strip() or None,
+        birth_date=born,
+        include=include or None,
         overdue=overdue,
         limit=50,
         cursor=cursor,
@@ -81,6 +98,9 @@ def plan_list(
         overdue=overdue,
         file_number=file_number or "",
         transferred=transferred,
+        q=q or "",
+        birth_date=birth_date or "",
+        include=include or "",
     )
 
 

@@ -132,6 +132,9 @@ def test_a_caseworkers_morning(tab: Visit, server: Server) -> None:
     expect(page.get_by_text("zurückgenommen durch Nr. 4")).to_be_visible()
 
     page.get_by_role("link", name="Integrationspläne").click()
+    page.get_by_role("searchbox", name="Name").fill("Hadat")  # by sound: Haddad
+    page.get_by_role("button", name="Anzeigen").click()
+    expect(page.get_by_role("cell", name="Amira Haddad")).to_be_visible()
     expect(page.get_by_role("link", name=re.compile("Plan öffnen"))).to_have_count(1)
     tab.check("plans")
     page.goto(f"{plan_url}/print")

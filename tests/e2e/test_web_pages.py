@@ -83,9 +83,14 @@ def test_a_caseworkers_morning_through_the_forms(api: ApiSession) -> None:
     measure = user.send(
         f"/plans/{plan}/forms/measure",
         {"field": "language", "title": "Integrationskurs suchen", "responsible": "client",
-         "due_on": "2026-07-01"},
+         "due_on": "2026-06-10"},
     )  # fmt: skip
     assert "Integrationskurs suchen" in measure.text
+    deadline = time.monotonic() + 5  # the worklist follows the entries
+    while "Maßnahme fällig: Integrationskurs suchen" not in (work := user.get("/")).text:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    assert "<td>Amira Haddad</td>" in work.text
 
     refused = user.send(
         f"/plans/{plan}/forms/referral",
@@ -116,6 +121,10 @@ def test_a_caseworkers_morning_through_the_forms(api: ApiSession) -> None:
         "Der Integrationsplan ist abgeschlossen. Nehmen Sie ihn wieder auf, bevor Sie etwas "
         "erfassen."
     ]
+    # A phonetic variant of the name finds the plan; the worklist names the person and the due item.
+    found_by_sound = user.get("/plans?q=Hadat")
+    assert "<td>Amira Haddad</td>" in found_by_sound.text
+    assert "Keine Integrationspläne." in user.get("/plans?q=Schmidt").text
     number = api.get(f"/v1/plans/{plan}", "caseworker").json()["file_number"]
     found = user.get(f"/plans?file_number={number}")
     assert found.text.count("Plan öffnen <span") == 1

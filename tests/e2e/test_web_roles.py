@@ -82,7 +82,8 @@ def test_an_analyst_gets_tables_a_chart_and_downloads(api: ApiSession) -> None:
     assert (OFFENBURG, None, 5) in rows
 
     report = analyst.get("/dashboard/state-report.csv?from=2025-01&to=2025-01")
-    assert report.text.startswith("municipality,month,metric")
+    assert report.headers["content-type"].startswith("text/csv")
+    assert report.text.startswith("\ufeffLandesbericht")
     assert analyst.get("/plans").status_code == 403
 
     tables = analyst.get("/dashboard/tables?metric=plans_opened&period=quarter&year=2025")
