@@ -38,7 +38,7 @@ from api.web.i18n import BERLIN
 from api.web.oidc import OidcClient
 from api.web.pages import environment
 from api.web.sessions import SessionCookies
-from api.web.words import ENTRIES, FIELDS, PERIODS, value_label
+from api.web.words import ENTRIES, FIELDS, PERIODS, ROLES, value_label
 from infrastructure.accounts import Accounts, accounts_of
 from infrastructure.reference_data import county_municipalities
 from infrastructure.settings import Settings
@@ -128,6 +128,7 @@ def install_web(app: FastAPI, settings: Settings, plans: PlansSource) -> None:
         "entry_label": lambda kind: ENTRIES.get(kind, kind),
         "field_label": lambda name: FIELDS.get(name, name),
         "period_label": lambda level: PERIODS.get(level, level),
+        "role_label": lambda role: ROLES.get(role, role),
         "place": lambda ags: f"{places[ags]} ({ags})" if ags in places else ags,
     }
     env.globals.update(globals_)

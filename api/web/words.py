@@ -211,6 +211,13 @@ FIELDS: dict[str, str] = {
     "age_group": N_("Age group"),
 }
 
+ROLES: dict[str, str] = {
+    "caseworker": N_("Caseworker"),
+    "auditor": N_("Auditor"),
+    "analyst": N_("Analyst"),
+    "admin": N_("Administrator"),
+}
+
 PERIODS: dict[str, str] = {
     "month": N_("months"),
     "quarter": N_("quarters"),

@@ -58,7 +58,7 @@ def test_a_county_account_logs_in_with_its_mapped_role_and_places(
     assert "Mit dem Konto des Landkreises anmelden" in client.get("/login").text
     page = log_in(client)
     assert page.url.path == "/plans"
-    assert "k.klein (Integrationsmanagement)" in page.text
+    assert "k.klein (Integrationsmanager:in)" in page.text
     assert provider.refused == []
 
 

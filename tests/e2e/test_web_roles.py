@@ -40,7 +40,7 @@ def test_an_auditor_sees_the_timeline_the_past_state_integrity_and_the_log(
     assert auditor.last.url.path == "/plans"
 
     page = auditor.get(f"/plans/{plan}")
-    assert "caseworker-1 (Integrationsmanagement)" in page.text
+    assert "caseworker-1 (Integrationsmanager:in)" in page.text
     assert "Eintrag erfassen" not in page.text
     then = auditor.get(f"/plans/{plan}?version=1")
     assert "Stand bei Eintrag Nr. 1 \u2013 nur lesend." in then.text
