@@ -14,7 +14,7 @@ from benchmarks.stores import (
     plain_connection,
     report,
 )
-from infrastructure.demo.county import seed_demo_county
+from infrastructure.demo.seeding import seed_demo_county
 from infrastructure.store import build_plans, events_table_name
 
 

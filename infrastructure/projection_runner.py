@@ -144,8 +144,9 @@ class ProjectionWorker:
             self._progress.notify_all()
         return len(batch)
 
-    def catch_up(self, attempts: int = 6) -> int:
-        """Processes until the head seen now is reached (synchronously); returns the count.
+    def catch_up(self, attempts: int = 6, progress: Callable[[int], None] | None = None) -> int:
+        """Processes until the head seen now is reached (synchronously); returns the count
+        (and tells `progress` each batch's).
 
         A batch the store turns away for the moment (a lock held by another process, a
         dropped connection) is tried again, as the running loop would, before giving up.
@@ -165,6 +166,8 @@ class ProjectionWorker:
                 return total
             total += count
             failures = 0
+            if progress is not None:
+                progress(count)
 
     def start(self, state: str = RUNNING) -> None:
         if self._thread is not None and self._thread.is_alive():

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import cast
 
 import structlog
@@ -198,10 +198,15 @@ class ReadModels(Rebuilds):
             except Exception:
                 log.exception("projection_versions_unreadable")
 
-    def catch_up(self) -> None:
-        """Processes everything recorded so far, in this thread (CLI, tests, benchmarks)."""
+    def catch_up(self, progress: Callable[[int], None] | None = None) -> None:
+        """Processes everything recorded so far, in this thread (CLI, tests, benchmarks);
+        `progress` hears of each batch processed, out of `backlog()`."""
         for worker in self.workers.values():
-            worker.catch_up()
+            worker.catch_up(progress=progress)
+
+    def backlog(self) -> int:
+        """How many entries the projections have yet to process, all together."""
+        return sum(worker.status().lag_events for worker in self.workers.values())
 
     def wake(self) -> None:
         for worker in self.workers.values():
