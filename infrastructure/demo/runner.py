@@ -12,11 +12,14 @@ from application.clock import BERLIN
 from domain.context import SYNTHETIC, EntryContext, EntryPolicy
 from domain.errors import DomainError
 from domain.plan import IntegrationPlan
+from domain.snapshot import PlanSnapshot
 from infrastructure.demo.steps import Life, Ref, Step
 
 Outcome = tuple[UUID | None, int]  # the item a step made (if any), the version it recorded
 # Records one step on its plan: the opening (command None) or a command with its details.
 Recorder = Callable[[Step, EntryContext, dict[str, Any]], Outcome]
+# Reports a phase's progress: its name, how much is done, how much there is in all.
+Progress = Callable[[str, int, int], None]
 
 
 class LifeRun:
@@ -58,12 +61,15 @@ class LifeRun:
         return details
 
 
-def rehearse(life: Life, policy: EntryPolicy) -> IntegrationPlan | None:
+def rehearse(
+    life: Life, policy: EntryPolicy, snapshot_every: int = 0
+) -> tuple[IntegrationPlan, list[PlanSnapshot]]:
     """The life's plan built in memory, command by command, as IntegrationPlans.record
     would build it (same commands, contexts and refusals): its pending events are what
-    recording the steps one by one stores."""
+    recording the steps one by one stores, and the snapshots what saving them takes."""
     run = LifeRun(life, policy)
     plan: IntegrationPlan | None = None
+    snapshots: list[PlanSnapshot] = []
 
     def record(step: Step, ctx: EntryContext, details: dict[str, Any]) -> Outcome:
         nonlocal plan
@@ -72,8 +78,11 @@ def rehearse(life: Life, policy: EntryPolicy) -> IntegrationPlan | None:
             return None, plan.version
         assert plan is not None
         made = step.command(plan, ctx, **details)
+        if snapshot_every and plan.version % snapshot_every == 0:
+            snapshots.append(IntegrationPlan.Snapshot.take(plan))
         return (made if isinstance(made, UUID) else None), plan.version
 
     for step in life.steps:
         run.run(step, record)
-    return plan
+    assert plan is not None, "a life begins with its plan's opening"
+    return plan, snapshots

@@ -6,22 +6,20 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
+from itertools import chain
 from typing import Any, cast
 
 from application.plans import IntegrationPlans
 from domain.context import EntryContext
+from infrastructure.demo.bulk import can_load_in_bulk, load_in_bulk
 from infrastructure.demo.county import build_county, persons_per_municipality
 from infrastructure.demo.life import tell_life
-from infrastructure.demo.runner import LifeRun, Outcome
+from infrastructure.demo.runner import LifeRun, Outcome, Progress
 from infrastructure.demo.steps import Life, Step, recorded_order
 
 
 class AlreadySeeded(ValueError):
     """The store holds plans of this seed already: the same seed makes the same plans."""
-
-
-# Reports a phase's progress: its name, how much is done, how much there is in all.
-Progress = Callable[[str, int, int], None]
 
 
 def county_lives(
@@ -72,18 +70,28 @@ def seed_demo_county(
     persons: int = 2000,
     seed: int = 2017,
     now: datetime | None = None,
+    bulk: bool | None = None,
     progress: Progress | None = None,
 ) -> int:
-    """Seeds `persons` plans through the application's commands; answers the number of
-    entries recorded."""
-    lives: list[Life] = []
-    for life in county_lives(persons, seed, plans.today(), now):
-        if not lives:
-            refuse_a_second_time(plans, life, seed)
-        lives.append(life)
-        if progress and (len(lives) % 100 == 0 or len(lives) == persons):
-            progress("telling lives", len(lives), persons)
-    return record_in_order(plans, lives, progress)
+    """Seeds `persons` plans; answers the number of entries recorded.
+
+    Through the application's commands, one at a time (`bulk=False`), or by the bulk path,
+    which stores the same (bulk.py): the default on SQLite and PostgreSQL, where a command
+    commits (and flushes to disk) on its own, and a county takes minutes that way.
+    """
+    lives = county_lives(persons, seed, plans.today(), now)
+    first = next(lives, None)
+    if first is None:
+        return 0
+    refuse_a_second_time(plans, first, seed)
+    if bulk if bulk is not None else can_load_in_bulk(plans):
+        return load_in_bulk(plans, chain([first], lives), persons, progress)
+    told = [first]
+    for life in lives:
+        told.append(life)
+        if progress and (len(told) % 100 == 0 or len(told) == persons):
+            progress("telling lives", len(told), persons)
+    return record_in_order(plans, told, progress)
 
 
 def refuse_a_second_time(plans: IntegrationPlans, first: Life, seed: int) -> None:

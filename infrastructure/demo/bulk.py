@@ -1,0 +1,101 @@
+"""The bulk path of `iplan demo`: the same entries, chain links, keys and snapshots that
+recording the steps one by one stores (seeding.record_in_order), made plan by plan in
+memory and written in the county's recorded order a chunk at a time, each chunk through
+the store's own group write (one transaction, one table lock, one notification).
+
+Each life is rehearsed on its plan in memory with the very commands and contexts the
+command path runs (runner.rehearse); its entries are sealed by the application's mapper
+and chained by the recorder's chain; a plan's history does not depend on how the county's
+lives interleave, so the plans can be made one after another and sorted on disk
+(staging.py) by recorded time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any, cast
+
+from eventsourcing.domain import Snapshot
+
+from application.plans import IntegrationPlans
+from domain.entries.lifecycle import PersonalDataErased
+from domain.plan import IntegrationPlan
+from infrastructure.chained_recorders import ChainedPostgresRecorder, ChainedSQLiteRecorder
+from infrastructure.demo.runner import Progress, rehearse
+from infrastructure.demo.staging import Staging
+from infrastructure.demo.steps import Life
+from infrastructure.encrypting_mapper import PersonalDataMapper
+from infrastructure.integrity import Link
+
+KEY_BATCH = 250  # plans whose keys are stored in one transaction
+WRITE_CHUNK = 5000  # entries per transaction
+
+
+def can_load_in_bulk(plans: IntegrationPlans) -> bool:
+    return isinstance(plans.recorder, ChainedSQLiteRecorder | ChainedPostgresRecorder)
+
+
+def load_in_bulk(
+    plans: IntegrationPlans,
+    lives: Iterable[Life],
+    persons: int,
+    progress: Progress | None = None,
+) -> int:
+    """Stores the lives' entries as the command path would; answers how many."""
+    recorder = plans.recorder
+    assert isinstance(recorder, ChainedSQLiteRecorder | ChainedPostgresRecorder)
+    mapper = cast(PersonalDataMapper, plans.mapper)
+    every = plans.snapshot_every.get(IntegrationPlan, 0)
+    snapshots: list[Snapshot] = []
+    erased = []
+    told = 0
+    with Staging() as staging:
+        for batch in batches(lives, KEY_BATCH):
+            mapper.keys.store_new_keys([life.plan_id for life in batch])
+            for life in batch:
+                plan, taken = rehearse(life, plans.policy, every)
+                snapshots.extend(taken)
+                events = plan.collect_events()
+                stored = [mapper.to_stored_event(e) for e in events]
+                links = recorder.chain.links_for(stored)
+                staging.add(
+                    life.number,
+                    [
+                        (e.timestamp, s, link)
+                        for e, s, link in zip(events, stored, links, strict=True)
+                    ],
+                )
+                if any(isinstance(e, PersonalDataErased) for e in events):
+                    erased.append(life.plan_id)
+            told += len(batch)
+            if progress:
+                progress("telling lives", told, persons)
+        written = 0
+        for chunk in staging.in_recorded_order(WRITE_CHUNK):
+            write(recorder, chunk)
+            written += len(chunk)
+            if progress:
+                progress("storing entries", written, staging.count)
+    if snapshots and plans.snapshots is not None:
+        plans.snapshots.put(snapshots)
+    for plan_id in erased:  # as saving an erasure does, once it is stored
+        mapper.keys.destroy(plan_id)
+    return written
+
+
+def write(
+    recorder: ChainedSQLiteRecorder | ChainedPostgresRecorder,
+    chunk: list[tuple[Any, Link]],
+) -> None:
+    """One chunk through the store's group write, as concurrent commands' entries go."""
+    events = [stored for stored, _ in chunk]
+    links = [link for _, link in chunk]
+    recorder.committer.submit(events, links)
+    recorder.chain.remember(links)
+
+
+def batches(lives: Iterable[Life], size: int) -> Iterator[list[Life]]:
+    iterator = iter(lives)
+    while batch := list(islice(iterator, size)):
+        yield batch
