@@ -70,7 +70,7 @@ class ReadModelsSource:
 
     @property
     def in_process(self) -> bool:
-        return self._settings.projections_in_process
+        return self._settings.runs_projections
 
     def get(self) -> ReadModels:
         if self._models is None:

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from typing import Any
 from uuid import UUID
 
+from domain.errors import HistoryNeeded
 from domain.plan import IntegrationPlan
 
 Loader = Callable[[UUID], IntegrationPlan]
@@ -30,8 +31,11 @@ STRIPES = 1024
 
 
 class CurrentPlans:
-    def __init__(self, load: Loader, newer: NewerEntries, maxsize: int = 2048) -> None:
+    def __init__(
+        self, load: Loader, load_history: Loader, newer: NewerEntries, maxsize: int = 2048
+    ) -> None:
         self._load = load
+        self._load_history = load_history
         self._newer = newer
         self.maxsize = maxsize
         self._plans: OrderedDict[UUID, IntegrationPlan] = OrderedDict()
@@ -44,17 +48,23 @@ class CurrentPlans:
         with self._stripes[hash(plan_id) % STRIPES]:
             yield
 
-    def take(self, plan_id: UUID, *, fresh: bool = False) -> tuple[IntegrationPlan, bool]:
+    def take(
+        self, plan_id: UUID, *, fresh: bool = False, history: bool = False
+    ) -> tuple[IntegrationPlan, bool]:
         """The plan, and whether it is known to be as the store has it now: loaded, or
         (`fresh`) the cached one advanced by the entries recorded since; otherwise the
-        cached one as this process last saved it."""
+        cached one as this process last saved it. `history`: with its entries in memory
+        (loaded from them if it has none)."""
         with self._lock:
             plan = self._plans.pop(plan_id, None)
-        if plan is None:
-            return self._load(plan_id), True
+        if plan is None or (history and plan.entries is None):
+            return (self._load_history if history else self._load)(plan_id), True
         if fresh:
-            for entry in self._newer(plan_id, plan.version):
-                entry.mutate(plan)
+            try:
+                for entry in self._newer(plan_id, plan.version):
+                    entry.mutate(plan)
+            except HistoryNeeded:  # a correction recorded elsewhere refolds the plan
+                return self._load_history(plan_id), True
         return plan, fresh
 
     def keep(self, plan: IntegrationPlan) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar, Concatenate, ParamSpec, cast
@@ -32,7 +32,7 @@ from domain.access import AccessRecord
 from domain.context import EntryContext, EntryPolicy
 from domain.entries.lifecycle import PersonalDataErased
 from domain.entry import PlanEvent
-from domain.errors import DomainError
+from domain.errors import DomainError, HistoryNeeded
 from domain.plan import IntegrationPlan
 
 # Plan ids for idempotent opening are derived from the actor and the key.
@@ -43,6 +43,21 @@ P = ParamSpec("P")
 # A command of the aggregate, passed by reference (e.g. IntegrationPlan.hold_consultation):
 # mypy checks the keyword arguments given with it against the command's own signature.
 PlanCommand = Callable[Concatenate[IntegrationPlan, EntryContext, P], object]
+
+
+def replay(plan: Any, entries: Iterable[Any]) -> Any:
+    """Folds stored entries into a plan (the library's projector, without its run-time
+    protocol check on every entry, which costs more than the fold in Python 3.11)."""
+    for entry in entries:
+        plan = entry.mutate(plan)
+    return plan
+
+
+def _a_plan(plan: object, plan_id: UUID) -> IntegrationPlan:
+    if not isinstance(plan, IntegrationPlan):
+        # None, or an access record (domain/access.py): the store holds those too.
+        raise PlanNotFound(f"no plan {plan_id}")
+    return plan
 
 
 @dataclass(frozen=True)
@@ -95,7 +110,7 @@ class IntegrationPlans(ProtectedApplication):
         self.today = today
         self.policy = policy or EntryPolicy()
         self._find_position: PositionFinder | None = None
-        self.current = CurrentPlans(self._load, self._newer_entries)
+        self.current = CurrentPlans(self._load, self.with_history, self._newer_entries)
 
     def use_position_finder(self, find_position: PositionFinder) -> None:
         """Plugs in the store's look-up of an entry's global position (see infrastructure)."""
@@ -185,7 +200,7 @@ class IntegrationPlans(ProtectedApplication):
         """Loads the plan (once per attempt), runs `command` on it with `ctx` and the given
         details, saves; a write without an expected version that loses a race is retried
         on fresh state. A plan outside `ctx.scope` is not found, and nothing is written."""
-        fresh = raced = False
+        fresh = raced = history = False
         with self.current.locked(plan_id):
             for attempt in range(self.max_attempts):
                 if raced:
@@ -193,12 +208,15 @@ class IntegrationPlans(ProtectedApplication):
                     ceiling = min(largest, first * 2**attempt)
                     time.sleep(random.uniform(0, ceiling))  # noqa: S311 -- jitter only
                 with replaying(plan_id):
-                    plan, current = self.current.take(plan_id, fresh=fresh)
+                    plan, current = self.current.take(plan_id, fresh=fresh, history=history)
                 try:
                     refused = self._refusal(plan, ctx)
                     if refused is not None:
                         return refused
                     command(plan, ctx, *args, **kwargs)
+                except HistoryNeeded:
+                    history = True  # a correction on a plan restored without its entries
+                    continue
                 except (ApplicationError, DomainError):
                     self.current.keep(plan)  # refused before it changed anything
                     if current:
@@ -286,17 +304,24 @@ class IntegrationPlans(ProtectedApplication):
     # -- internals ---------------------------------------------------------------------
 
     def _load(self, plan_id: UUID, version: int | None = None) -> IntegrationPlan:
+        """The plan, from its latest snapshot (up to `version`) and the entries since; from
+        its whole history where the snapshot cannot serve (HistoryNeeded)."""
         if version is not None and not 1 <= version <= self.max_version:
             raise VersionNotFound(f"the plan has no version {version}")
         with replaying(plan_id):
             try:
-                plan: object = self.repository.get(plan_id, version=version)
+                plan: object = self.repository.get(plan_id, version=version, projector_func=replay)
             except AggregateNotFoundError:
                 raise PlanNotFound(f"no plan {plan_id}") from None
-        if not isinstance(plan, IntegrationPlan):
-            # The store also holds access records (domain/access.py): not plans.
-            raise PlanNotFound(f"no plan {plan_id}")
-        return plan
+            except HistoryNeeded:
+                return self.with_history(plan_id, version)
+        return _a_plan(plan, plan_id)
+
+    def with_history(self, plan_id: UUID, version: int | None = None) -> IntegrationPlan:
+        """The plan folded from its entries, which it keeps (a correction refolds them)."""
+        with replaying(plan_id):
+            plan = replay(None, self.events.get(plan_id, lte=version))
+        return _a_plan(plan, plan_id)
 
     def _newer_entries(self, plan_id: UUID, version: int) -> list[PlanEvent]:
         return [cast(PlanEvent, e) for e in self.events.get(plan_id, gt=version)]

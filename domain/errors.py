@@ -79,3 +79,10 @@ class RetractionRefused(DomainError):
 
 class NothingChanged(DomainError):
     code = "nothing_changed"
+
+
+class HistoryNeeded(Exception):
+    """The plan was restored from a snapshot of its state, without its entries, and what
+    is asked (a correction, an erasure) refolds them: load it from its entries instead.
+
+    Not a refusal: the application answers it by loading the plan's whole history."""

@@ -15,6 +15,7 @@ from domain import rules
 from domain.context import EntryContext
 from domain.entries.lifecycle import EntryRetracted, PersonalDataErased
 from domain.entry import E, Envelope, PlanEvent, envelope
+from domain.errors import HistoryNeeded
 from domain.state import PlanState, fold, fold_entry
 
 S = TypeVar("S", bound=PlanState)
@@ -25,7 +26,9 @@ class FoldedPlan(Aggregate, Generic[S]):
 
     def __init__(self) -> None:
         self.state: S = self.empty_state()
-        self.entries: list[PlanEvent] = []
+        # The effective entries; None when restored from a snapshot of the state alone
+        # (domain/snapshot.py): then only what refolds needs them (HistoryNeeded).
+        self.entries: list[PlanEvent] | None = []
         self.retracted: dict[int, int] = {}  # retracted entry's version -> retraction's
         # (actor, idempotency key) -> (request digest, version of the entry it recorded)
         self.requests: dict[tuple[str, str], tuple[str | None, int]] = {}
@@ -49,22 +52,32 @@ class FoldedPlan(Aggregate, Generic[S]):
     # -- folding (runs on every replay: no rules, no clock) --------------------------
 
     def take_entry(self, entry: PlanEvent) -> None:
+        refolds = isinstance(entry, EntryRetracted | PersonalDataErased)
+        if self.entries is None and refolds:
+            raise HistoryNeeded(f"entry {entry.originator_version} refolds the plan's history")
         if entry.idempotency_key is not None:
             key = (entry.actor, entry.idempotency_key)
             self.requests[key] = (entry.request_digest, entry.originator_version)
-        self.entries.append(entry)
+        if self.entries is not None:
+            self.entries.append(entry)
         if isinstance(entry, EntryRetracted):
             self.retracted[entry.version] = entry.originator_version
-            self.entries = [e for e in self.entries if e.originator_version != entry.version]
+            self.entries = [e for e in self.history() if e.originator_version != entry.version]
             self.refold()
         elif isinstance(entry, PersonalDataErased):
-            self.entries = [e.without_personal() for e in self.entries]
+            self.entries = [e.without_personal() for e in self.history()]
             self.refold()
         else:
             fold_entry(entry, self.state)
 
+    def history(self) -> list[PlanEvent]:
+        """The effective entries; raises HistoryNeeded when restored without them."""
+        if self.entries is None:
+            raise HistoryNeeded("the plan was restored from a snapshot of its state")
+        return self.entries
+
     def refold(self) -> None:
-        self.state = fold(self.entries, self.empty_state())
+        self.state = fold(self.history(), self.empty_state())
 
     # -- recording (only commands: the rules and the clock apply) ----------------------
 

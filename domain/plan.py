@@ -304,7 +304,7 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
         envelope = self.envelope(ctx, on, reason=reason)
         retraction = lifecycle.EntryRetracted(**envelope, version=version)
         rules.check(retraction, self.state, ctx)
-        lifecycle.check_retraction(retraction, self.entries, self.retracted)
+        lifecycle.check_retraction(retraction, self.history(), self.retracted)
         self.append(retraction)
 
     def close_plan(self, ctx: EntryContext, *, closed_on: date, reason: str) -> None:

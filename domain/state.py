@@ -9,10 +9,12 @@ by id, the consultations in order, ...), so that a new kind of entry adds a modu
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import singledispatch
 from typing import Any, ClassVar, Generic, TypeVar, overload
+
+from eventsourcing.utils import get_topic, resolve_topic
 
 from domain.entry import PlanEvent
 
@@ -95,3 +97,40 @@ def fold(entries: Iterable[PlanEvent], into: S) -> S:
     for entry in entries:
         fold_entry(entry, into)
     return into
+
+
+def dump_state(state: PlanState) -> dict[str, Any]:
+    """The state as primitives (and dates, UUIDs) for a snapshot: each part's items as
+    rows of their fields, their class named once."""
+    values: dict[str, Any] = {f.name: getattr(state, f.name) for f in fields(PlanState)}
+    values["parts"] = {name: _dump_part(items) for name, items in state.parts.items()}
+    return values
+
+
+def load_state(values: dict[str, Any], into: S) -> S:
+    """The state `into` (a fresh one) as `dump_state` saw it."""
+    for name, value in values.items():
+        if name != "parts":
+            setattr(into, name, value)
+    for name, part in values["parts"].items():
+        into.parts[name] = _load_part(part)
+    return into
+
+
+def _dump_part(items: Any) -> dict[str, Any]:
+    rows = items.values() if isinstance(items, dict) else items
+    first = next(iter(rows), None)
+    item = None if first is None else get_topic(type(first))
+    names = [] if first is None else [f.name for f in fields(first)]
+    dumped = [[getattr(row, n) for n in names] for row in rows]
+    if isinstance(items, dict):
+        return {"item": item, "keys": list(items), "rows": dumped}
+    return {"item": item, "rows": dumped}
+
+
+def _load_part(part: dict[str, Any]) -> Any:
+    cls = resolve_topic(part["item"]) if part["item"] else None
+    rows = [cls(*row) for row in part["rows"]] if cls is not None else []
+    if "keys" in part:
+        return dict(zip(part["keys"], rows, strict=True))
+    return rows

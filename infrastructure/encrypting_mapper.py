@@ -31,11 +31,14 @@ from eventsourcing.persistence import (
 from eventsourcing.utils import resolve_topic
 
 from application.errors import PlanTampered
+from domain.errors import HistoryNeeded
 from infrastructure.crypto import KeyMaterialError, is_sealed, seal, unseal
 from infrastructure.keystore import KeyRing
 
 PERSONAL = "personal"
-ENTRIES = "entries"
+ENTRIES = "entries"  # snapshots of the first kind: every entry, each sealed
+SNAPSHOT_STATE = "state"  # snapshots of the folded state (domain/snapshot.py)
+SEALED = "sealed"
 SNAPSHOT_TAG = b"\x00iplan-snapshot-mac1\x00"
 TAG_BYTES = 32
 
@@ -53,6 +56,10 @@ class PersonalPartForged(PlanTampered):
 
 def personal_context(plan_id: UUID, version: int) -> bytes:
     return b"iplan-personal\x00" + plan_id.bytes + version.to_bytes(8, "big")
+
+
+def snapshot_context(plan_id: UUID, version: int) -> bytes:
+    return b"iplan-snapshot\x00" + plan_id.bytes + version.to_bytes(8, "big")
 
 
 class PersonalDataMapper(Mapper[UUID]):
@@ -76,6 +83,9 @@ class PersonalDataMapper(Mapper[UUID]):
         if PERSONAL in state:
             state[PERSONAL] = self._seal(state, create=state["originator_version"] == 1)
             domain_event = _with_state(domain_event, state)
+        elif isinstance(state.get("state"), dict) and SNAPSHOT_STATE in state["state"]:
+            state["state"] = self._seal_snapshot(state)
+            domain_event = _with_state(domain_event, state)
         elif isinstance(state.get("state"), dict) and ENTRIES in state["state"]:
             snapshot_state = dict(state["state"])
             snapshot_state[ENTRIES] = [self._seal_entry(e) for e in snapshot_state[ENTRIES]]
@@ -96,10 +106,40 @@ class PersonalDataMapper(Mapper[UUID]):
         state = vars(domain_event)
         if PERSONAL in state:
             state[PERSONAL] = self._open(state)
+        elif isinstance(state.get("state"), dict) and SEALED in state["state"]:
+            state["state"] = self._open_snapshot(state)
         elif isinstance(state.get("state"), dict) and ENTRIES in state["state"]:
             for entry in state["state"][ENTRIES]:
                 entry["state"][PERSONAL] = self._open(entry["state"])
         return domain_event
+
+    def _seal_snapshot(self, state: dict[str, Any]) -> dict[str, Any]:
+        """A snapshot of the state as one sealed blob: one cipher operation each way."""
+        plan_id = cast(UUID, state["originator_id"])
+        key = self.keys.data_key(plan_id)
+        snapshot: dict[str, Any] = state["state"]
+        if key is None:
+            # Erased: its state holds no personal value any more, nothing to seal.
+            if snapshot[SNAPSHOT_STATE].get("personal") is not None:
+                raise PermissionError(f"plan {plan_id} was erased; its snapshot would hold some")
+            return snapshot
+        context = snapshot_context(plan_id, state["originator_version"])
+        return {SEALED: seal(key, self.transcoder.encode(snapshot), context)}
+
+    def _open_snapshot(self, state: dict[str, Any]) -> dict[str, Any]:
+        plan_id = cast(UUID, state["originator_id"])
+        key = self.keys.data_key(plan_id)
+        if key is None:
+            raise HistoryNeeded(
+                f"the snapshot of plan {plan_id} was sealed with a key erased since"
+            )
+        context = snapshot_context(plan_id, state["originator_version"])
+        try:
+            opened = unseal(key, state["state"][SEALED], context)
+        except (KeyMaterialError, ValueError):
+            raise SnapshotTampered(f"the snapshot of plan {plan_id} does not open") from None
+        snapshot: dict[str, Any] = self.transcoder.decode(opened)
+        return snapshot
 
     def _seal_entry(self, entry: dict[str, Any]) -> dict[str, Any]:
         entry_state = dict(entry["state"])

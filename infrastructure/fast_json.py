@@ -17,6 +17,7 @@ from eventsourcing.persistence import (
 )
 
 PLAIN = (str, int, float, bool, type(None))
+LEAVES = frozenset(PLAIN)  # what orjson gives for JSON's scalars
 
 
 class FastJSONTranscoder(JSONTranscoder):
@@ -50,14 +51,21 @@ class FastJSONTranscoder(JSONTranscoder):
         return {"_type_": transcoding.name, "_data_": self._marked(transcoding.encode(obj))}
 
     def _unmarked(self, obj: Any) -> Any:
-        if isinstance(obj, dict):
+        # Leaves (most values) are returned in place without a call: the hot path of a
+        # rebuild decodes every stored entry.
+        if type(obj) is dict:
             if len(obj) == 2 and "_type_" in obj and "_data_" in obj:
                 transcoding = self.names.get(obj["_type_"])
                 if transcoding is None:
                     msg = f"Data of type {obj['_type_']} is not deserialisable"
                     raise TranscodingNotRegisteredError(msg)
                 return transcoding.decode(self._unmarked(obj["_data_"]))
-            return {key: self._unmarked(value) for key, value in obj.items()}
-        if isinstance(obj, list):
-            return [self._unmarked(value) for value in obj]
+            unmarked = self._unmarked
+            return {
+                key: value if type(value) in LEAVES else unmarked(value)
+                for key, value in obj.items()
+            }
+        if type(obj) is list:
+            unmarked = self._unmarked
+            return [value if type(value) in LEAVES else unmarked(value) for value in obj]
         return obj

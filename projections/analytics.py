@@ -103,7 +103,7 @@ def active_periods(
 
 def analytics_rows(plan: IntegrationPlan) -> PlanRows:
     state = plan.state
-    residence = Residence(plan.entries)
+    residence = Residence(plan.history())
     facts: list[dict[str, Any]] = []
 
     def add(day: date, metric: str, dimension: str = "", value: float = 1.0) -> None:
@@ -119,7 +119,7 @@ def analytics_rows(plan: IntegrationPlan) -> PlanRows:
         )
 
     add(state.opened_on, "plans_opened")
-    for e in plan.entries:
+    for e in plan.history():
         if isinstance(e, ev.PlanClosed):
             add(e.effective_on, "plans_closed", e.reason)
     for c in state.consultations:
@@ -154,7 +154,7 @@ def analytics_rows(plan: IntegrationPlan) -> PlanRows:
             add(day, metric, value=(day - state.opened_on).days)
     periods = [
         {"plan_id": plan.id, "municipality": place, "starts_on": start, "ends_on": end}
-        for place, start, end in active_periods(plan.entries, residence)
+        for place, start, end in active_periods(plan.history(), residence)
     ]
     return {FACTS: facts, PERIODS: periods}
 

@@ -34,7 +34,11 @@ def settings_for(store: str, tmp_path: Path, request: pytest.FixtureRequest) -> 
     if store == "postgres":
         dbname: str = request.getfixturevalue("postgres_db")
         drop_tables(dbname)
-        return Settings(store="postgres", postgres_dbname=dbname, data_dir=tmp_path)
+        # The API runs the read models itself here, as on the other stores (a PostgreSQL
+        # deployment's default is separate `iplan project` workers: tests/e2e/test_readiness.py).
+        return Settings(
+            store="postgres", postgres_dbname=dbname, data_dir=tmp_path, projections_in_process=True
+        )
     return Settings(store=store, data_dir=tmp_path)
 
 

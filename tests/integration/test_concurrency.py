@@ -44,8 +44,8 @@ class RaceGate:
     def install(self, app: IntegrationPlans, monkeypatch: pytest.MonkeyPatch) -> None:
         take = app.current.take
 
-        def take_then_wait(plan_id: UUID, *, fresh: bool = False) -> tuple[IntegrationPlan, bool]:
-            plan = take(plan_id, fresh=fresh)
+        def take_then_wait(plan_id: UUID, **how: bool) -> tuple[IntegrationPlan, bool]:
+            plan = take(plan_id, **how)
             with self.lock:
                 hold = self.loads_held < self.parties
                 self.loads_held += hold

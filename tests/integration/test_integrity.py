@@ -199,7 +199,12 @@ def test_a_changed_snapshot_is_refused_and_deleting_snapshots_recovers(
     table = SNAPSHOTS_TABLE[store_settings.store]
     key = plan_key(store_settings, plan_id)
 
-    change_an_entrys_bytes_in(store_settings, table, key, version=ENTRIES)
+    where = f"WHERE originator_id = ? AND originator_version = {ENTRIES}"
+    row = fetch_one(store_settings, f"SELECT state FROM {table} {where}", key)
+    assert row is not None
+    state = bytes(row[0])
+    changed = state[:-8] + (b"A" if state[-8:-7] != b"A" else b"B") + state[-7:]
+    execute(store_settings, f"UPDATE {table} SET state = ? {where}", changed, key)
     with pytest.raises(SnapshotTampered):
         plans.get_plan(plan_id)
 

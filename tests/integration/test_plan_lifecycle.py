@@ -302,7 +302,8 @@ def test_long_plans_are_snapshotted_and_load_the_same(plans: IntegrationPlans) -
     assert list(plans.snapshots.get(pid))
     loaded = plans.get_plan(pid)
     assert len(loaded.state.workshops) == 119
-    assert plans.repository.get(pid, version=loaded.version).state == loaded.state
+    assert plans.get_plan(pid, version=loaded.version).state == loaded.state
+    assert plans.with_history(pid).state == loaded.state
 
 
 def test_versions_beyond_what_a_store_can_hold_are_not_found(plans: IntegrationPlans) -> None:

@@ -24,6 +24,18 @@ def test_settings_are_read_from_iplan_environment_variables(
     assert "POSTGRES_ENABLE_DB_FUNCTIONS" not in env
 
 
+def test_read_models_run_in_the_api_process_on_the_embedded_store_and_in_workers_on_postgres(
+    tmp_path: Path,
+) -> None:
+    assert Settings(store="sqlite", data_dir=tmp_path).runs_projections
+    assert not Settings(store="postgres", data_dir=tmp_path).runs_projections
+    both = Settings(store="postgres", data_dir=tmp_path, projections_in_process=True)
+    assert both.runs_projections
+    assert not Settings(
+        store="sqlite", data_dir=tmp_path, projections_in_process=False
+    ).runs_projections
+
+
 def test_the_embedded_default_keeps_its_sqlite_file_in_the_data_directory(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path / "data")
     assert settings.store == "sqlite"

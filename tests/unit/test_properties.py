@@ -202,7 +202,7 @@ def assert_in_words(refused: errors.DomainError) -> None:
 def assert_invariants(plan: IntegrationPlan) -> None:
     state = plan.state
     assert plan.version == len(plan.pending_events)
-    assert len(plan.entries) + len(plan.retracted) == plan.version
+    assert len(plan.history()) + len(plan.retracted) == plan.version
     assert state.status in {"open", "closed", "erased"}
     regular_end = vocab.add_years(state.opened_on, vocab.ADVICE_PERIOD_YEARS)
     if state.extended:
@@ -273,7 +273,7 @@ def test_random_histories_keep_the_invariants_and_replay_to_the_same_state(
 def test_an_accepted_retraction_leaves_the_fold_of_the_other_entries(data: st.DataObject) -> None:
     plan, on = a_plan_with_history(data)
     version = data.draw(st.integers(1, plan.version), label="retracted version")
-    effective = list(plan.entries)
+    effective = list(plan.history())
     before = copy.deepcopy(plan.state)
     if version == 1:  # the opening: refused, whatever state the plan is in
         with pytest.raises(errors.DomainError):

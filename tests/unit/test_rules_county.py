@@ -119,6 +119,6 @@ def test_stored_entries_are_never_checked_against_the_policy_again() -> None:
     stricter = ctx(policy=EntryPolicy(earliest_date=day(8), municipalities=frozenset({KEHL})))
     plan.retract(version=JOB_VERSION, reason="wrong plan", on=day(9), ctx=stricter)
     assert plan.version == JOB_VERSION + 1
-    opening = plan.entries[0]
+    opening = plan.history()[0]
     assert isinstance(opening, PlanOpened)
     assert opening.municipality == OFFENBURG
