@@ -1,20 +1,19 @@
 """The bulk path of `iplan demo`: the same entries, chain links, keys and snapshots that
 recording the steps one by one stores (seeding.record_in_order), made plan by plan in
-memory and written in the county's recorded order a chunk at a time, each chunk through
-the store's own group write (one transaction, one table lock, one notification).
+memory and written in the county's recorded order a chunk at a time.
 
 Each life is rehearsed on its plan in memory with the very commands and contexts the
 command path runs (runner.rehearse); its entries are sealed by the application's mapper
 and chained by the recorder's chain; a plan's history does not depend on how the county's
 lives interleave, so the plans can be made one after another and sorted on disk
-(staging.py) by recorded time.
+(staging.py) by recorded time, then written a chunk per transaction (bulk_writers.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Any, cast
+from typing import cast
 
 from eventsourcing.domain import Snapshot
 
@@ -22,11 +21,11 @@ from application.plans import IntegrationPlans
 from domain.entries.lifecycle import PersonalDataErased
 from domain.plan import IntegrationPlan
 from infrastructure.chained_recorders import ChainedPostgresRecorder, ChainedSQLiteRecorder
+from infrastructure.demo.bulk_writers import write_chunk
 from infrastructure.demo.runner import Progress, rehearse
 from infrastructure.demo.staging import Staging
 from infrastructure.demo.steps import Life
 from infrastructure.encrypting_mapper import PersonalDataMapper
-from infrastructure.integrity import Link
 
 KEY_BATCH = 250  # plans whose keys are stored in one transaction
 WRITE_CHUNK = 5000  # entries per transaction
@@ -73,7 +72,7 @@ def load_in_bulk(
                 progress("telling lives", told, persons)
         written = 0
         for chunk in staging.in_recorded_order(WRITE_CHUNK):
-            write(recorder, chunk)
+            write_chunk(recorder, chunk)
             written += len(chunk)
             if progress:
                 progress("storing entries", written, staging.count)
@@ -82,17 +81,6 @@ def load_in_bulk(
     for plan_id in erased:  # as saving an erasure does, once it is stored
         mapper.keys.destroy(plan_id)
     return written
-
-
-def write(
-    recorder: ChainedSQLiteRecorder | ChainedPostgresRecorder,
-    chunk: list[tuple[Any, Link]],
-) -> None:
-    """One chunk through the store's group write, as concurrent commands' entries go."""
-    events = [stored for stored, _ in chunk]
-    links = [link for _, link in chunk]
-    recorder.committer.submit(events, links)
-    recorder.chain.remember(links)
 
 
 def batches(lives: Iterable[Life], size: int) -> Iterator[list[Life]]:
