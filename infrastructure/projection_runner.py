@@ -259,7 +259,10 @@ class ProjectionWorker:
 
 
 def catch_up_together(
-    plans: IntegrationPlans, workers: Sequence[ProjectionWorker], batch_size: int = 500
+    plans: IntegrationPlans,
+    workers: Sequence[ProjectionWorker],
+    batch_size: int = 500,
+    progress: Callable[[int], None] | None = None,
 ) -> None:
     """Catches up projections standing at the same position in one pass over the log.
 
@@ -287,10 +290,12 @@ def catch_up_together(
             followed = follower.advance_batch(batch)
             for worker, after in zip(workers, afters, strict=True):
                 worker.projection.process_batch(batch, followed, after=after)
+            if progress is not None:
+                progress(len(batch) * len(workers))
     except Exception:
         log.exception("projection_rebuild_together_failed")
     for worker in workers:
-        worker.catch_up()
+        worker.catch_up(progress=progress)
 
 
 def listen_for_entries(

@@ -23,6 +23,7 @@ from infrastructure.projection_registry import PendingDrop, VersionRegistry
 from infrastructure.projection_runner import (
     ProjectionStatus,
     ProjectionWorker,
+    catch_up_together,
     listen_for_entries,
 )
 from infrastructure.read_model_kinds import (
@@ -36,7 +37,7 @@ from infrastructure.read_model_kinds import (
     new_worker,
     publish,
 )
-from infrastructure.read_model_rebuilds import Rebuilds
+from infrastructure.read_model_rebuilds import REBUILD_BATCH_SIZE, Rebuilds
 from projections.analytics import AnalyticsView
 from projections.audit_log import AuditLogView
 from projections.base import BatchView
@@ -203,6 +204,12 @@ class ReadModels(Rebuilds):
         `progress` hears of each batch processed, out of `backlog()`."""
         for worker in self.workers.values():
             worker.catch_up(progress=progress)
+
+    def catch_up_together(self, progress: Callable[[int], None] | None = None) -> None:
+        """As `catch_up`, in one pass over the log for every view standing at the same
+        position (as a rebuild does): for a store just filled in bulk (`iplan demo`)."""
+        batch = max(self.batch_size, REBUILD_BATCH_SIZE)
+        catch_up_together(self.plans, list(self.workers.values()), batch, progress)
 
     def backlog(self) -> int:
         """How many entries the projections have yet to process, all together."""

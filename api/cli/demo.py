@@ -26,6 +26,14 @@ def demo(
     seed: Annotated[
         int, typer.Option(help="Random seed: the same seed makes the same county")
     ] = 2017,
+    commands: Annotated[
+        bool,
+        typer.Option(
+            "--commands",
+            help="Record every entry through the application's commands, one transaction "
+            "each (the bulk path, the default on SQLite and PostgreSQL, stores the same)",
+        ),
+    ] = False,
 ) -> None:
     """Seed synthetic plans on the configured store, then bring the read models up to date."""
     settings = Settings()
@@ -45,12 +53,18 @@ def demo(
                 progress.update(tasks[phase], completed=done, total=total)
 
             try:
-                entries = seed_demo_county(plans, persons=persons, seed=seed, progress=report)
+                entries = seed_demo_county(
+                    plans,
+                    persons=persons,
+                    seed=seed,
+                    bulk=False if commands else None,
+                    progress=report,
+                )
             except AlreadySeeded as error:
                 raise fail(f"{error}: use another --seed or an empty IPLAN_DATA_DIR") from None
             models = ReadModels(plans)
             projecting = progress.add_task("projecting", total=models.backlog())
-            models.catch_up(progress=lambda n: progress.advance(projecting, n))
+            models.catch_up_together(progress=lambda n: progress.advance(projecting, n))
         first = models.summary.list_plans(PlanFilter(), limit=1).items
         out().print(f"Seeded [bold]{persons}[/bold] plans with [bold]{entries}[/bold] entries")
         out().print(f"  into {where(settings)} (seed {seed}); read models up to date.")

@@ -60,16 +60,24 @@ class Life:
 
 def schedule(life: Life, rng: random.Random, now: datetime) -> None:
     """Orders the steps by effective date (as told on the same day) and gives each a
-    recorded time: in office hours that day, or a few days later, never before the
-    plan's previous entry, never after `now` (but by the microseconds that keep order)."""
+    recorded time: in office hours that day or a few days later, what happened on one day
+    mostly written up in one sitting; never before the plan's previous entry, never after
+    `now` (but by the microseconds that keep the order)."""
     life.steps.sort(key=lambda s: (s.on, s.index))
-    previous: datetime | None = None
+    previous: Step | None = None
     for step in life.steps:
-        at = min(office_time(step.on, rng) + recording_delay(rng), now)
+        if previous is not None and previous.on == step.on and rng.random() < 0.8:
+            at = previous.recorded_at + timedelta(seconds=rng.randint(20, 300))
+        else:
+            at = office_time(step.on, rng) + recording_delay(rng)
+        at = min(at, now)
         if previous is not None:
-            gap = timedelta(seconds=rng.randint(20, 900))
-            at = min(max(at, previous + gap), max(now, previous + timedelta(microseconds=1)))
-        step.recorded_at = previous = at
+            last = previous.recorded_at
+            at = min(
+                max(at, last + timedelta(seconds=20)), max(now, last + timedelta(microseconds=1))
+            )
+        step.recorded_at = at
+        previous = step
 
 
 def office_time(day: date, rng: random.Random) -> datetime:

@@ -26,7 +26,7 @@ from tests.conftest import TODAY
 from tests.postgres import temporary_database
 
 NOW = datetime(2026, 6, 1, 13, 30, tzinfo=UTC)
-PERSONS, SEED = 50, 13  # a county with an erasure, a retraction and an extension
+PERSONS, SEED = 50, 6  # a county with an erasure, a retraction and an extension
 
 
 @contextmanager
