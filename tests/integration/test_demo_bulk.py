@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import pytest
 
@@ -17,11 +17,13 @@ from application.plans import IntegrationPlans
 from domain import events as ev
 from domain.plan import IntegrationPlan
 from infrastructure.demo.seeding import county_lives, seed_demo_county
+from infrastructure.encrypting_mapper import PersonalDataMapper
 from infrastructure.read_models import ReadModels
 from infrastructure.settings import Settings
 from infrastructure.store import build_plans
 from projections.plan_summary import PlanFilter
 from projections.worklist import WorkQuery
+from tests.builders import ctx, open_details, personal
 from tests.conftest import TODAY
 from tests.postgres import temporary_database
 
@@ -113,3 +115,17 @@ def test_the_bulk_path_stores_what_the_commands_store(store: str, tmp_path: Path
     for stored in by_bulk["plain"]:  # personal values are sealed in the store
         assert b"Anschlussunterbringung" not in stored
         assert b"+49 781" not in stored
+
+
+def test_keys_stored_a_batch_at_a_time_are_each_plans_own(plans: IntegrationPlans) -> None:
+    existing = plans.open_plan(ctx(), **open_details(personal=personal(given_name="Kept"))).id
+    keys = cast(PersonalDataMapper, plans.mapper).keys
+    before = keys.table.select(existing)
+    fresh = [uuid4(), uuid4()]
+    keys.store_new_keys([existing, *fresh])
+    assert keys.table.select(existing) == before  # a plan with a key keeps it
+    assert plans.get_plan(existing).state.personal["given_name"] == "Kept"  # type: ignore[index]
+    rows = [keys.table.select(p) for p in fresh]
+    assert None not in rows
+    assert rows[0] != rows[1]
+    assert keys.data_key(fresh[0]) != keys.data_key(fresh[1])
