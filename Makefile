@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: serve test lint demo bench clean
+.PHONY: serve test lint demo bench clean openapi messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,13 +25,19 @@ lint: $(STAMP)  ## ruff, mypy --strict and the import-linter contracts
 	$(BIN)/mypy .
 	$(BIN)/lint-imports
 
+openapi: $(STAMP)  ## refresh the committed OpenAPI document (api/openapi.json) from the app
+	$(BIN)/python -m api.openapi > api/openapi.json.tmp
+	mv api/openapi.json.tmp api/openapi.json
+
 demo: $(STAMP)  ## seed the synthetic Ortenaukreis county into the embedded store
 	$(BIN)/iplan demo
 
-bench: $(STAMP)  ## run the ratio benchmarks on SQLite (JSON on standard output)
-	$(BIN)/python -m benchmarks.seed_demo --store sqlite
-	$(BIN)/python -m benchmarks.replay_plan --store sqlite
-	$(BIN)/python -m benchmarks.rebuild --store sqlite
+bench: $(STAMP)  ## every benchmark on SQLite and PostgreSQL, one JSON list (BENCH_STORES=sqlite for one)
+	$(BIN)/python -m benchmarks.all --stores $(or $(BENCH_STORES),sqlite,postgres)
+
+messages: $(STAMP)  ## extract the web pages' texts and update the catalogues (then translate)
+	$(BIN)/pybabel extract -F api/web/babel.cfg -k N_ --no-location -o var/messages.pot .
+	$(BIN)/pybabel update -i var/messages.pot -d api/web/locale --no-location --omit-header
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -18,6 +18,7 @@ from api.middleware import (
     ConcurrencyLimitMiddleware,
     RequestLogMiddleware,
 )
+from api.openapi import describe_with_contract, operation_id
 from api.routers import (
     audit,
     entries,
@@ -29,8 +30,10 @@ from api.routers import (
     projections_admin,
     stats,
     subject_access,
+    tables,
 )
 from api.routers import plans as plan_routes
+from api.web.app import install_web
 from application.plans import IntegrationPlans
 from infrastructure.housekeeping import Periodic
 from infrastructure.logging import configure_logging
@@ -114,7 +117,9 @@ def create_app(settings: Settings, plans: IntegrationPlans | None = None) -> Fas
         description=DESCRIPTION,
         lifespan=lifespan,
         swagger_ui_parameters={"validatorUrl": None},
+        generate_unique_id_function=operation_id,
     )
+    app.openapi = describe_with_contract(app)  # type: ignore[method-assign]
     app.state.settings = settings
     app.state.plans_source = source
     app.state.read_models_source = read_models
@@ -132,9 +137,11 @@ def create_app(settings: Settings, plans: IntegrationPlans | None = None) -> Fas
         lifecycle,
         audit,
         stats,
+        tables,
     )
     for module in (*routers, projections_admin, health):
         app.include_router(module.router)
+    install_web(app, settings, source)
     app.add_middleware(
         BodyLimitMiddleware,
         max_bytes=settings.api_max_body_bytes,

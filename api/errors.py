@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from api.problems import ApiProblem
@@ -21,6 +22,7 @@ from infrastructure.crypto import MasterKeyUnavailable
 
 PROBLEM_TYPE = "https://iplan.example/problems/"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+PATH_PARAMETER = re.compile(r"\\\{[^}]*\\\}")  # a {parameter} after re.escape
 
 log = structlog.get_logger("iplan.api")
 
@@ -138,8 +140,30 @@ def _store_unavailable(request: Request, error: Exception) -> JSONResponse:
     )
 
 
-def _http(request: Request, error: Exception) -> JSONResponse:
+def allowed_methods(request: Request) -> list[str] | None:
+    """Every method the document has for the request's path (routes of one path may be
+    several: GET and POST /v1/plans), or None for a path it does not describe."""
+    methods: set[str] = set()
+    for template, operations in request.app.openapi()["paths"].items():
+        pattern = PATH_PARAMETER.sub("[^/]+", re.escape(template))
+        if re.fullmatch(pattern, request.url.path):
+            methods.update(method.upper() for method in operations)
+    if not methods:
+        return None
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted({*methods, "OPTIONS"})
+
+
+def _http(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
+    if error.status_code == 405:
+        allowed = allowed_methods(request)
+        if allowed is not None:
+            allow = {"Allow": ", ".join(allowed)}
+            if request.method == "OPTIONS":
+                return Response(status_code=204, headers=allow)
+            return problem(405, "method_not_allowed", str(error.detail), headers=allow)
     codes = {400: "malformed_request", 404: "not_found", 405: "method_not_allowed"}
     code = codes.get(error.status_code, HTTPStatus(error.status_code).phrase.lower())
     return problem(
@@ -147,7 +171,7 @@ def _http(request: Request, error: Exception) -> JSONResponse:
     )
 
 
-Handler = Callable[[Request, Exception], JSONResponse]
+Handler = Callable[[Request, Exception], Response]
 HANDLERS: dict[type[Exception], Handler] = {
     ApiProblem: _api_problem,
     RequestValidationError: _validation,

@@ -24,14 +24,18 @@ from application.plans import IntegrationPlans, P, PlanCommand, Recorded
 from domain.context import EntryContext
 
 WRITE_RESPONSES = with_etag(201, problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 503))
-ENTITY_TAG = re.compile(r'^\s*(?:"(\d{1,18})"|(\d{1,18}))\s*$')
+ENTITY_TAG = re.compile(r'^[ \t]*(?:"(\d{1,18})"|(\d{1,18}))[ \t]*$')
+# What the document says If-Match may be: an entity tag as above, or * for any version.
+IF_MATCH = r'^[ \t]*(?:\*|"\d{1,18}"|\d{1,18})[ \t]*$'
 
 IfMatch = Annotated[
     str | None,
     Header(
         alias="If-Match",
-        description='The plan version the write expects, as its ETag: "4". Mismatch: 412.',
+        description='The plan version the write expects, as its ETag: "4" (or `*`: any). '
+        "Mismatch: 412 version_mismatch; anything else: 400 invalid_if_match.",
         examples=['"4"'],
+        json_schema_extra={"pattern": IF_MATCH},
     ),
 ]
 IdempotencyKey = Annotated[
@@ -48,7 +52,7 @@ IdempotencyKey = Annotated[
 
 
 def expected_version(if_match: str | None) -> int | None:
-    if if_match is None or if_match.strip() == "*":
+    if if_match is None or if_match.strip(" \t") == "*":
         return None
     match = ENTITY_TAG.match(if_match)
     if match is None:

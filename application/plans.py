@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar, Concatenate, ParamSpec, cast
-from uuid import NAMESPACE_URL, UUID, uuid5
+from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import JSONTranscoder, RecordConflictError
@@ -24,6 +24,7 @@ from application.errors import (
     VersionNotFound,
     replaying,
 )
+from application.file_numbers import FileNumbers, MemoryFileNumbers
 from application.history import HistoryEntry, build_history
 from application.protected import ProtectedApplication
 from application.protection import StoreAdapters
@@ -89,7 +90,7 @@ class IntegrationPlans(ProtectedApplication):
 
     name = "IntegrationPlans"
     is_snapshotting_enabled = True
-    snapshot_every: ClassVar[dict[type[Any], int]] = {IntegrationPlan: 100}
+    snapshot_every: ClassVar[dict[type[Any], int]] = {IntegrationPlan: 50}
     # A write without an expected version that loses a race is retried on fresh state,
     # after a random pause that grows with each loss (exponential backoff, full jitter),
     # so colliding writers spread out instead of colliding again.
@@ -110,11 +111,16 @@ class IntegrationPlans(ProtectedApplication):
         self.today = today
         self.policy = policy or EntryPolicy()
         self._find_position: PositionFinder | None = None
+        self.file_numbers: FileNumbers = MemoryFileNumbers()
         self.current = CurrentPlans(self._load, self.with_history, self._newer_entries)
 
     def use_position_finder(self, find_position: PositionFinder) -> None:
         """Plugs in the store's look-up of an entry's global position (see infrastructure)."""
         self._find_position = find_position
+
+    def use_file_numbers(self, register: FileNumbers) -> None:
+        """Plugs in the store's register of file numbers (see infrastructure)."""
+        self.file_numbers = register
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -166,15 +172,22 @@ class IntegrationPlans(ProtectedApplication):
             repeated = self._repeated(plan_id, ctx)
             if repeated is not None:
                 return repeated
-        plan = IntegrationPlan.open(
-            ctx,
-            municipality=municipality,
-            caseworker=caseworker,
-            opened_on=opened_on,
-            profile=profile,
-            personal=personal,
-            plan_id=plan_id,
-        )
+        plan_id = plan_id or uuid4()
+
+        def opening(file_number: str | None) -> IntegrationPlan:
+            return IntegrationPlan.open(
+                ctx,
+                municipality=municipality,
+                caseworker=caseworker,
+                opened_on=opened_on,
+                profile=profile,
+                personal=personal,
+                plan_id=plan_id,
+                file_number=file_number,
+            )
+
+        opening(None)  # the rules first: a refused opening takes no number from the register
+        plan = opening(self.file_numbers.reserve(plan_id, opened_on.year))
         try:
             recordings = self.save(plan)
         except RecordConflictError:

@@ -39,6 +39,7 @@ class PlanEvent(FrozenEvent):
     CHILD_ID: ClassVar[str | None] = None  # the field naming the item this entry creates
     ACCEPTED_WHEN_CLOSED: ClassVar[bool] = False
     ACCEPTED_AFTER_ADVICE_PERIOD: ClassVar[bool] = False
+    ACCEPTED_WHEN_ERASED: ClassVar[bool] = False
     NOT_RETRACTABLE: ClassVar[str | None] = None  # why a retraction may not name it, if so
 
     effective_on: date

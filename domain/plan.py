@@ -76,6 +76,7 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
         profile: dict[str, Any],
         personal: dict[str, Any],
         plan_id: UUID | None = None,
+        file_number: str | None = None,
     ) -> IntegrationPlan:
         opening = lifecycle.PlanOpened(
             **envelope(plan_id or uuid4(), cls.INITIAL_VERSION, ctx, opened_on, personal),
@@ -83,6 +84,7 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
             municipality=municipality,
             caseworker=caseworker,
             profile=profile,
+            file_number=file_number,
         )
         return cls.begin(opening, ctx)
 
@@ -312,6 +314,11 @@ class IntegrationPlan(FoldedPlan[PlanLists]):
 
     def reopen_plan(self, ctx: EntryContext, *, reopened_on: date, reason: str) -> None:
         self.record(lifecycle.PlanReopened(**self.envelope(ctx, reopened_on, reason=reason)), ctx)
+
+    def assign_file_number(self, ctx: EntryContext, *, file_number: str, on: date) -> None:
+        """Gives a plan opened before file numbers existed its number (on upgrade)."""
+        assigned = lifecycle.FileNumberAssigned(**self.envelope(ctx, on), file_number=file_number)
+        self.record(assigned, ctx)
 
     def erase_personal_data(self, ctx: EntryContext, *, legal_basis: str, on: date) -> None:
         envelope = self.envelope(ctx, on)

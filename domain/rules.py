@@ -49,7 +49,7 @@ def check(entry: PlanEvent, state: PlanState, ctx: EntryContext | None) -> None:
 
 
 def check_plan_accepts(entry: PlanEvent, state: PlanState) -> None:
-    if state.is_erased:
+    if state.is_erased and not entry.ACCEPTED_WHEN_ERASED:
         raise errors.PlanErased(
             "the plan's personal data was erased; it accepts no further entries"
         )

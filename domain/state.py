@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import singledispatch
-from typing import Any, ClassVar, Generic, TypeVar, overload
+from typing import Any, ClassVar, Generic, TypeVar, get_args, get_type_hints, overload
+from uuid import UUID
 
 from eventsourcing.utils import get_topic, resolve_topic
 
@@ -65,6 +66,7 @@ class PlanState:
     closure_reason: str | None = None
     profile: dict[str, Any] = field(default_factory=dict)
     personal: dict[str, Any] | None = None
+    file_number: str | None = None
     parts: dict[str, Any] = field(default_factory=_every_part_empty, repr=False)
 
     def __getitem__(self, part: Part[T]) -> T:
@@ -100,8 +102,8 @@ def fold(entries: Iterable[PlanEvent], into: S) -> S:
 
 
 def dump_state(state: PlanState) -> dict[str, Any]:
-    """The state as primitives (and dates, UUIDs) for a snapshot: each part's items as
-    rows of their fields, their class named once."""
+    """The state as primitives for a snapshot: each part's items as rows of their fields
+    (dates and ids as text), their class named once."""
     values: dict[str, Any] = {f.name: getattr(state, f.name) for f in fields(PlanState)}
     values["parts"] = {name: _dump_part(items) for name, items in state.parts.items()}
     return values
@@ -121,16 +123,83 @@ def _dump_part(items: Any) -> dict[str, Any]:
     rows = items.values() if isinstance(items, dict) else items
     first = next(iter(rows), None)
     item = None if first is None else get_topic(type(first))
-    names = [] if first is None else [f.name for f in fields(first)]
-    dumped = [[getattr(row, n) for n in names] for row in rows]
-    if isinstance(items, dict):
-        return {"item": item, "keys": list(items), "rows": dumped}
+    dumped = [] if first is None else _dump_rows(type(first), rows)
+    if isinstance(items, dict):  # keyed by the items' ids
+        return {
+            "item": item,
+            "keys": [str(key) for key in items],
+            "uuid_keys": True,
+            "rows": dumped,
+        }
     return {"item": item, "rows": dumped}
 
 
 def _load_part(part: dict[str, Any]) -> Any:
     cls = resolve_topic(part["item"]) if part["item"] else None
-    rows = [cls(*row) for row in part["rows"]] if cls is not None else []
+    rows = _load_rows(cls, part["rows"]) if cls is not None else []
     if "keys" in part:
-        return dict(zip(part["keys"], rows, strict=True))
+        keys = [UUID(k) for k in part["keys"]] if part.get("uuid_keys") else part["keys"]
+        return dict(zip(keys, rows, strict=True))
     return rows
+
+
+# Items' dates and ids are written as text, each row a list of plain values, so that a
+# snapshot is read as plain JSON (no per-value type marks to walk) and typed again here by
+# the item's field types. Rows that hold dates and ids already (snapshots written before)
+# load the same.
+
+
+def _as_date(value: Any) -> Any:
+    return date.fromisoformat(value) if type(value) is str else value
+
+
+def _as_uuid(value: Any) -> Any:
+    return UUID(value) if type(value) is str else value
+
+
+Convert = Callable[[Any], Any] | None
+_CODECS: dict[type[Any], tuple[list[str], list[Convert], list[Convert]]] = {}
+
+
+def _codec(cls: type[Any]) -> tuple[list[str], list[Convert], list[Convert]]:
+    """The item class's field names, and per field how to write and read it."""
+    known = _CODECS.get(cls)
+    if known is not None:
+        return known
+    hints = get_type_hints(cls)
+    names: list[str] = []
+    dump: list[Convert] = []
+    load: list[Convert] = []
+    for f in fields(cls):
+        kinds = get_args(hints[f.name]) or (hints[f.name],)
+        names.append(f.name)
+        if date in kinds:
+            dump.append(date.isoformat)
+            load.append(_as_date)
+        elif UUID in kinds:
+            dump.append(str)
+            load.append(_as_uuid)
+        else:
+            dump.append(None)
+            load.append(None)
+    _CODECS[cls] = names, dump, load
+    return names, dump, load
+
+
+def _dump_rows(cls: type[Any], rows: Iterable[Any]) -> list[list[Any]]:
+    names, dump, _ = _codec(cls)
+    pairs = list(zip(names, dump, strict=True))
+    return [
+        [v if f is None or v is None else f(v) for n, f in pairs for v in (getattr(row, n),)]
+        for row in rows
+    ]
+
+
+def _load_rows(cls: type[Any], rows: list[list[Any]]) -> list[Any]:
+    _, _, load = _codec(cls)
+    if not any(load):
+        return [cls(*row) for row in rows]
+    return [
+        cls(*[v if f is None or v is None else f(v) for f, v in zip(load, row, strict=True)])
+        for row in rows
+    ]

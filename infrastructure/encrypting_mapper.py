@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any, cast
 from uuid import UUID
 
+import orjson
 from eventsourcing.domain import DomainEventProtocol, Snapshot
 from eventsourcing.persistence import (
     Cipher,
@@ -38,6 +39,7 @@ from infrastructure.keystore import KeyRing
 PERSONAL = "personal"
 ENTRIES = "entries"  # snapshots of the first kind: every entry, each sealed
 SNAPSHOT_STATE = "state"  # snapshots of the folded state (domain/snapshot.py)
+PARTS = "parts"  # the folded state's items by kind (domain/state.py dump_state)
 SEALED = "sealed"
 SNAPSHOT_TAG = b"\x00iplan-snapshot-mac1\x00"
 TAG_BYTES = 32
@@ -124,7 +126,7 @@ class PersonalDataMapper(Mapper[UUID]):
                 raise PermissionError(f"plan {plan_id} was erased; its snapshot would hold some")
             return snapshot
         context = snapshot_context(plan_id, state["originator_version"])
-        return {SEALED: seal(key, self.transcoder.encode(snapshot), context)}
+        return {SEALED: seal(key, self._snapshot_bytes(snapshot), context)}
 
     def _open_snapshot(self, state: dict[str, Any]) -> dict[str, Any]:
         plan_id = cast(UUID, state["originator_id"])
@@ -138,7 +140,21 @@ class PersonalDataMapper(Mapper[UUID]):
             opened = unseal(key, state["state"][SEALED], context)
         except (KeyMaterialError, ValueError):
             raise SnapshotTampered(f"the snapshot of plan {plan_id} does not open") from None
-        snapshot: dict[str, Any] = self.transcoder.decode(opened)
+        return self._snapshot_of(opened)
+
+    def _snapshot_bytes(self, snapshot: dict[str, Any]) -> bytes:
+        """The snapshot in two lines: what it remembers beside the state's parts (with the
+        transcoder's type marks), then the parts (plain JSON: domain/state.py writes their
+        rows as text and numbers), which are read without walking them for type marks."""
+        folded = snapshot[SNAPSHOT_STATE]
+        head = {**snapshot, SNAPSHOT_STATE: {**folded, PARTS: None}}
+        return self.transcoder.encode(head) + b"\n" + orjson.dumps(folded[PARTS])
+
+    def _snapshot_of(self, opened: bytes) -> dict[str, Any]:
+        head, newline, parts = opened.partition(b"\n")
+        snapshot: dict[str, Any] = self.transcoder.decode(head)
+        if newline:  # a snapshot written in one piece (before) holds its parts already
+            snapshot[SNAPSHOT_STATE][PARTS] = orjson.loads(parts)
         return snapshot
 
     def _seal_entry(self, entry: dict[str, Any]) -> dict[str, Any]:

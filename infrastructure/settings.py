@@ -100,6 +100,12 @@ class Settings(BaseSettings):
     anchor_interval_seconds: float = Field(
         300.0, description="How often the service writes a checkpoint; 0: only `iplan anchor`."
     )
+    min_cell_persons: int = Field(
+        5,
+        ge=2,
+        le=100,
+        description="Analysts' figures counting fewer persons than this are suppressed.",
+    )
     retention_years: int | None = Field(
         None,
         ge=1,

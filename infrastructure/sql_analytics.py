@@ -16,6 +16,7 @@ from typing import Any
 import structlog
 from eventsourcing.persistence import PersistenceError
 
+from infrastructure.sql_figures import FIGURE_TABLES, SqlFigureCells
 from infrastructure.sql_plan_views import SqlPlanRowsMixin, scope_clause
 from infrastructure.sql_views import Database, SqlTables, TableSpec
 from projections import analytics as an
@@ -46,10 +47,11 @@ ANALYTICS_TABLES = (
         ),
         indexes=(("plan_id",), ("starts_on", "ends_on")),
     ),
+    *FIGURE_TABLES,
 )
 
 
-class SqlAnalyticsView(SqlPlanRowsMixin, an.AnalyticsView):
+class SqlAnalyticsView(SqlFigureCells, SqlPlanRowsMixin, an.AnalyticsView):
     def __init__(self, db: Database, version: int = 1) -> None:
         self.version = version
         self.db = db

@@ -22,6 +22,7 @@ SUMMARY_TABLES = (
         ps.PLANS,
         (
             ("plan_id", "uuid"),
+            ("file_number", "text"),
             ("status", "text"),
             ("municipality", "text"),
             ("caseworker", "text"),
@@ -36,7 +37,7 @@ SUMMARY_TABLES = (
             ("employed", "bool"),
             ("housing_secured_on", "date"),
         ),
-        indexes=(("opened_on", "plan_id"), ("municipality", "caseworker")),
+        indexes=(("opened_on", "plan_id"), ("municipality", "caseworker"), ("file_number",)),
         primary_key=("plan_id",),
     ),
     TableSpec(
@@ -137,7 +138,7 @@ class SqlPlanSummaryView(SqlPlanRowsMixin, ps.PlanSummaryView):
     ) -> ps.SummaryPage:
         params: list[Any] = []
         where = scope_clause(self.db, "p.municipality", plan_filter.scope, params)
-        for column in ("municipality", "caseworker", "status"):
+        for column in ("municipality", "caseworker", "status", "file_number"):
             value = getattr(plan_filter, column)
             if value is not None:
                 where += f" AND p.{column} = %s"

@@ -10,7 +10,7 @@ is applied exactly once, also after a crash. Tables are named per view generatio
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -93,6 +93,8 @@ class TableSpec:
     columns: Columns
     indexes: tuple[tuple[str, ...], ...] = ()
     primary_key: tuple[str, ...] = ()
+    # False: not a plan's own rows (aggregates kept by the view itself), never replaced per plan.
+    per_plan: bool = True
 
 
 class SqlTables:
@@ -141,6 +143,7 @@ class SqlTables:
                 self.db.execute(
                     cursor, f"CREATE TABLE IF NOT EXISTS {self.name(spec.name)} ({columns})"
                 )
+                self._add_missing_columns(cursor, spec)
                 for i, index in enumerate(spec.indexes):
                     index_name = f"{self.prefix}_{spec.name}_{i}"
                     if self.schema and self.db.kind == "sqlite":
@@ -151,6 +154,26 @@ class SqlTables:
                         f"ON {self.name(spec.name)} ({', '.join(index)})",
                     )
         self.created = True
+
+    def _add_missing_columns(self, cursor: Any, spec: TableSpec) -> None:
+        """A table made by an older release gets the columns added since (null until the
+        plan's rows are next written: upgrades record an entry on every plan for that)."""
+        table = self.name(spec.name)
+        if self.db.kind == "postgres":
+            for column, kind in spec.columns:
+                self.db.execute(
+                    cursor,
+                    f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "
+                    f"{column} {self.db.type_of(kind)}",
+                )
+            return
+        self.db.execute(cursor, f"PRAGMA table_info({table})")
+        present = {row["name"] for row in cursor.fetchall()}
+        for column, kind in spec.columns:
+            if column not in present:
+                self.db.execute(
+                    cursor, f"ALTER TABLE {table} ADD COLUMN {column} {self.db.type_of(kind)}"
+                )
 
     def drop(self) -> None:
         with self.db.transaction(commit=True) as cursor:
@@ -212,15 +235,24 @@ class SqlTables:
         )
 
     def replace_plans(
-        self, rows: Mapping[UUID, PlanRows], tracking: Tracking, after: After = UNCHECKED
+        self,
+        rows: Mapping[UUID, PlanRows],
+        tracking: Tracking,
+        after: After = UNCHECKED,
+        before: Callable[[Any], None] | None = None,
     ) -> None:
-        """Deletes and re-inserts each plan's rows, with the tracking record, in one go."""
+        """Deletes and re-inserts each plan's rows, with the tracking record, in one go.
+
+        `before(cursor)` runs in the same transaction while the plans' old rows are
+        still there (a view keeping aggregates takes the old contributions out)."""
         self.create()
         with self.db.transaction(commit=True) as cursor:
             if after is not UNCHECKED:
                 self.tracking.claim(cursor, self.key(tracking), after, tracking)
-            for table in self.specs:
-                if rows:
+            if before is not None and rows:
+                before(cursor)
+            for table, spec in self.specs.items():
+                if rows and spec.per_plan:
                     self.delete_plans(cursor, table, list(rows))
                     self.insert(
                         cursor, table, [r for pr in rows.values() for r in pr.get(table, ())]

@@ -13,6 +13,7 @@ from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder
 
 from application.clock import today_in_germany
+from application.file_number_upgrade import number_old_plans
 from application.plans import IntegrationPlans, PositionFinder
 from application.protection import KeyRotation
 from domain.context import EntryPolicy
@@ -25,10 +26,12 @@ from infrastructure.crypto import (
     read_key_file,
     write_key_file,
 )
+from infrastructure.file_number_register import SqlFileNumbers
 from infrastructure.owner_only_file import owner_only_database
 from infrastructure.protection import PersonalDataProtection
 from infrastructure.reference_data import county_municipalities
 from infrastructure.settings import Settings
+from infrastructure.sql_database import Database
 
 
 def build_plans(
@@ -58,7 +61,20 @@ def build_plans(
         plans.close()
         raise
     plans.use_position_finder(position_finder(plans.recorder))
+    register = file_number_register(plans, settings)
+    if register is not None:
+        plans.use_file_numbers(register)
+        number_old_plans(plans)  # the first process after an upgrade gives the numbers
     return plans
+
+
+def file_number_register(plans: IntegrationPlans, settings: Settings) -> SqlFileNumbers | None:
+    recorder = plans.recorder
+    if not isinstance(recorder, PostgresApplicationRecorder | SQLiteApplicationRecorder):
+        return None  # the memory store: the application's own register
+    register = SqlFileNumbers(Database(recorder.datastore), events_table_name(settings))
+    register.create_tables()
+    return register
 
 
 def entry_policy(settings: Settings) -> EntryPolicy:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import statistics
 from abc import abstractmethod
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
@@ -19,7 +18,10 @@ from typing import Any, ClassVar
 from domain import events as ev
 from domain.plan import IntegrationPlan
 from projections.base import PlanLoader, PlanRows, PlanRowsProjection, PlanRowsView
-from projections.memory import MemoryPlanRowsView
+from projections.contributions import categories, plan_contributions
+from projections.figure_cells import CONTRIBUTIONS, encode
+from projections.figure_view import FigureTables, MemoryFigureCells
+from projections.residence import Residence, active_periods
 
 FACTS = "facts"
 PERIODS = "periods"
@@ -62,43 +64,6 @@ def months(first: date, last: date) -> Iterator[date]:
     while month <= last:
         yield month
         month = next_month(month)
-
-
-class Residence:
-    """Which municipality a plan belonged to on a given day (transfers may be backdated)."""
-
-    def __init__(self, entries: list[ev.PlanEvent]) -> None:
-        moves = sorted(
-            (e.effective_on, e.originator_version, e.municipality)
-            for e in entries
-            if isinstance(e, ev.PlanOpened | ev.PlanTransferred)
-        )
-        self._days = [day for day, _, _ in moves]
-        self._places = [place for _, _, place in moves]
-
-    def on(self, day: date) -> str:
-        return self._places[max(bisect_right(self._days, day) - 1, 0)]
-
-
-def active_periods(
-    entries: list[ev.PlanEvent], residence: Residence
-) -> list[tuple[str, date, date | None]]:
-    """(municipality, from, to) while the plan was open; transfers split a period."""
-    periods: list[tuple[str, date, date | None]] = []
-    start: date | None = None
-    for e in sorted(entries, key=lambda e: (e.effective_on, e.originator_version)):
-        day = e.effective_on
-        if isinstance(e, ev.PlanOpened | ev.PlanReopened):
-            start = day
-        elif isinstance(e, ev.PlanTransferred) and start is not None:
-            periods.append((residence.on(start), start, day))
-            start = day
-        elif isinstance(e, ev.PlanClosed | ev.PersonalDataErased) and start is not None:
-            periods.append((residence.on(start), start, day))
-            start = None
-    if start is not None:
-        periods.append((residence.on(start), start, None))
-    return periods
 
 
 def analytics_rows(plan: IntegrationPlan) -> PlanRows:
@@ -156,7 +121,8 @@ def analytics_rows(plan: IntegrationPlan) -> PlanRows:
         {"plan_id": plan.id, "municipality": place, "starts_on": start, "ends_on": end}
         for place, start, end in active_periods(plan.history(), residence)
     ]
-    return {FACTS: facts, PERIODS: periods}
+    figures = {"plan_id": plan.id, **encode(categories(state), plan_contributions(plan))}
+    return {FACTS: facts, PERIODS: periods, CONTRIBUTIONS: [figures]}
 
 
 @dataclass(frozen=True)
@@ -244,7 +210,7 @@ def report_rows(figures: Iterable[Figure]) -> Iterator[tuple[str, ...]]:
         yield (f.municipality, f.month.strftime("%Y-%m"), f.metric, f.dimension, persons, shown)
 
 
-class AnalyticsView(PlanRowsView):
+class AnalyticsView(PlanRowsView, FigureTables):
     name: ClassVar[str] = "analytics"
 
     def figures(self, query: StatsQuery) -> list[Figure]:
@@ -283,7 +249,7 @@ class AnalyticsProjection(PlanRowsProjection):
         return analytics_rows(plan)
 
 
-class MemoryAnalyticsView(MemoryPlanRowsView, AnalyticsView):
+class MemoryAnalyticsView(MemoryFigureCells, AnalyticsView):
     def _facts(self, query: StatsQuery, metrics: Collection[str]) -> Iterator[dict[str, Any]]:
         for f in self.store.table(FACTS):
             if (

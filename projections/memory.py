@@ -66,6 +66,10 @@ class MemoryPlanRows:
                 self._rows[plan_id] = {t: [dict(r) for r in rs] for t, rs in plan_rows.items()}
             self.tracking.record(key, tracking)
 
+    def rows_of(self, plan_id: UUID) -> PlanRows | None:
+        """The plan's rows as last replaced (call under the tracking lock)."""
+        return self._rows.get(plan_id)
+
     def table(self, name: str) -> Iterator[dict[str, Any]]:
         with self.tracking.lock:
             snapshot = list(self._rows.values())

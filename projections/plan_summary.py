@@ -20,6 +20,7 @@ OPEN_MEASURES = "open_measures"
 @dataclass(frozen=True)
 class PlanSummary:
     plan_id: UUID
+    file_number: str | None
     status: str
     municipality: str
     caseworker: str
@@ -48,6 +49,7 @@ class PlanFilter:
     municipality: str | None = None
     caseworker: str | None = None
     status: str | None = None
+    file_number: str | None = None
     overdue: bool = False
     as_of: date | None = None
 
@@ -62,6 +64,7 @@ class PlanFilter:
             and (self.municipality is None or row["municipality"] == self.municipality)
             and (self.caseworker is None or row["caseworker"] == self.caseworker)
             and (self.status is None or row["status"] == self.status)
+            and (self.file_number is None or row["file_number"] == self.file_number)
             and (not self.overdue or overdue_measures > 0)
         )
 
@@ -92,6 +95,7 @@ def summary_rows(plan: IntegrationPlan) -> PlanRows:
     consultations = [c.held_on for c in state.consultations]
     row = {
         "plan_id": plan.id,
+        "file_number": state.file_number,
         "status": state.status,
         "municipality": state.municipality,
         "caseworker": state.caseworker,

@@ -47,7 +47,7 @@ def wait_for_health(url: str, process: subprocess.Popen[bytes], log: Path) -> No
     while True:
         assert process.poll() is None, log.read_text()
         with (
-            contextlib.suppress(urllib.error.URLError, ConnectionError),
+            contextlib.suppress(urllib.error.URLError, ConnectionError, TimeoutError),
             urllib.request.urlopen(f"{url}/healthz", timeout=2) as r,
         ):
             if r.status == 200:

@@ -14,6 +14,7 @@ from api.cli.report import report
 from api.cli.retention import retention
 from api.cli.service import serve, token
 from api.cli.session import FAILURE, err
+from api.cli.users import users
 
 app = typer.Typer(
     help="Integration plans, event-sourced. Every command reads IPLAN_* settings "
@@ -27,6 +28,7 @@ app.add_typer(projections, name="projections")
 app.add_typer(report, name="report")
 app.add_typer(keys, name="keys")
 app.add_typer(retention, name="retention")
+app.add_typer(users, name="users")
 
 
 def main() -> None:

@@ -6,12 +6,12 @@ from typing import Annotated, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import AwareDatetime
 
 from api.auth import WHOLE_COUNTY
 from api.deps import AuditorCaller, PlansDep, Projected, projected, scope_of
 from api.errors import problem_responses
 from api.problems import InvalidRequest, NotFound
+from api.schemas.common import Timestamp
 from api.schemas.lists import AuditEntry, AuditLog, Integrity
 from infrastructure.read_model_kinds import AUDIT_LOG, PLAN_SUMMARY
 from projections.audit_log import AuditQuery, AuditRecord, decode_cursor
@@ -33,11 +33,11 @@ def audit_log(
     ] = None,
     plan: Annotated[UUID | None, Query(description="One plan's id")] = None,
     recorded_from: Annotated[
-        AwareDatetime | None,
+        Timestamp | None,
         Query(alias="from", description="Recorded at or after (RFC 3339)"),
     ] = None,
     recorded_to: Annotated[
-        AwareDatetime | None, Query(alias="to", description="Recorded before (RFC 3339)")
+        Timestamp | None, Query(alias="to", description="Recorded before (RFC 3339)")
     ] = None,
     kind: Annotated[
         Literal["entry", "read"] | None,

@@ -48,6 +48,13 @@ def list_plans(
     municipality: Annotated[Municipality | None, Query()] = None,
     caseworker: Caseworker = None,
     status: Annotated[Literal["open", "closed", "erased"] | None, Query()] = None,
+    file_number: Annotated[
+        str | None,
+        Query(
+            pattern=r"^[0-9]{4}-[0-9]{5,}$",
+            description="Only the plan with this file number (Aktenzeichen), e.g. 2026-00042",
+        ),
+    ] = None,
     overdue: Annotated[
         bool, Query(description="Only plans with an open measure due before today")
     ] = False,
@@ -60,6 +67,7 @@ def list_plans(
         municipality=municipality,
         caseworker=caseworker,
         status=status,
+        file_number=file_number,
         overdue=overdue,
         as_of=plans.today(),
     )

@@ -7,13 +7,12 @@ from uuid import UUID
 
 import structlog
 from fastapi import APIRouter, Query, Response
-from pydantic import AwareDatetime
 
 from api.deps import CorrelationId, PlanReaderCaller, PlansDep
 from api.errors import problem_responses, with_etag
 from api.personal_reads import record_personal_read
 from api.problems import InvalidRequest
-from api.schemas.common import Recorded
+from api.schemas.common import Recorded, Timestamp
 from api.schemas.entries import ErasureBody
 from api.schemas.plans import HistoryView, OpenPlanBody, PlanView
 from api.writes import AdminWriter, CaseworkerWriter, etag, plan_in_scope, post_entry
@@ -62,14 +61,24 @@ def get_plan(
     correlation_id: CorrelationId,
     response: Response,
     version: Annotated[
-        int | None, Query(ge=1, le=2_147_483_647, description="The state at this version")
+        int | None,
+        Query(
+            ge=1,
+            le=2_147_483_647,
+            description="The state at this version; not with as_of (422 invalid_version_and_as_of)",
+        ),
     ] = None,
     as_of: Annotated[
-        AwareDatetime | None, Query(description="The state as recorded at this RFC 3339 time")
+        Timestamp | None,
+        Query(
+            description="The state as recorded at this RFC 3339 time; not with version",
+        ),
     ] = None,
 ) -> PlanView:
     if version is not None and as_of is not None:
-        raise InvalidRequest("give either version or as_of, not both")
+        raise InvalidRequest(
+            "give either version or as_of, not both", code="invalid_version_and_as_of"
+        )
     plan_in_scope(plans, plan_id, caller)
     plan = plans.get_plan(plan_id, version=version, as_of=as_of)
     if plan.state.personal is not None:

@@ -17,7 +17,7 @@ from api.auth import Caller
 from api.deps import AnalystCaller, Projected, projected, scope_of
 from api.errors import problem_responses
 from api.problems import Forbidden, InvalidRequest
-from api.schemas.common import Municipality
+from api.schemas.common import Day, Municipality
 from api.schemas.stats import FigureView, MonthlyStats
 from infrastructure.read_models import ANALYTICS
 from projections.analytics import METRICS, StatsQuery, month_of, report_rows
@@ -123,8 +123,8 @@ def monthly(
 def state_report(
     caller: AnalystCaller,
     read: Read,
-    first: Annotated[date, Query(alias="from", description="First day (YYYY-MM-DD)")],
-    last: Annotated[date, Query(alias="to", description="Last day (YYYY-MM-DD)")],
+    first: Annotated[Day, Query(alias="from", description="First day (YYYY-MM-DD)")],
+    last: Annotated[Day, Query(alias="to", description="Last day (YYYY-MM-DD)")],
 ) -> Response:
     """Every month the period touches, in the caller's municipalities; small cells read
     `suppressed` in the persons and value columns."""

@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from typing import Annotated, Any, Self
 from uuid import UUID
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+)
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+RFC_3339 = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]|[+-]\d{2}:\d{2})$"
+)
 
 
 def _encodable(value: str) -> str:
@@ -29,15 +43,44 @@ def _one_line(value: str) -> str:
     return value
 
 
-Text = Annotated[str, StringConstraints(max_length=10_000), AfterValidator(_encodable)]
+def _iso_day(value: object) -> object:
+    # Without this, pydantic reads 0, "0" or a timestamp as a day of 1970.
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not ISO_DAY.match(value):
+        raise ValueError("must be a date as YYYY-MM-DD")
+    return value
+
+
+def _rfc_3339(value: object) -> object:
+    # Without this, pydantic reads a number such as 0.5 as seconds since 1970.
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not RFC_3339.match(value):
+        raise ValueError("must be an RFC 3339 time with its offset, e.g. 2026-03-02T09:30:00Z")
+    return value
+
+
+# Newlines and tabs are fine in free text; NUL cannot be stored (PostgreSQL text).
+Text = Annotated[
+    str,
+    StringConstraints(max_length=10_000, pattern=r"^[^\x00]*$"),
+    AfterValidator(_encodable),
+]
 ShortText = Annotated[
     str,
-    StringConstraints(min_length=1, max_length=200),
+    StringConstraints(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$"),
     AfterValidator(_encodable),
     AfterValidator(_one_line),
 ]
+# Numbers are numbers: "5" and true are refused, not read as 5 and 1.
+StrictInt = Annotated[int, Strict()]
+StrictFloat = Annotated[float, Strict()]
+StrictBool = Annotated[bool, Strict()]
+Day = Annotated[date, BeforeValidator(_iso_day)]
+Timestamp = Annotated[AwareDatetime, BeforeValidator(_rfc_3339)]
 # Versions are stored as 32-bit integers by some stores: larger ones cannot exist.
-Version = Annotated[int, Field(ge=1, le=2_147_483_647)]
+Version = Annotated[StrictInt, Field(ge=1, le=2_147_483_647)]
 Municipality = Annotated[
     str,
     StringConstraints(pattern=r"^\d{8}$"),

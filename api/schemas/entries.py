@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 from uuid import UUID
 
 from pydantic import ConfigDict, Field
 
-from api.schemas.common import Body, LanguageCode, Municipality, ShortText, Text, Version
+from api.schemas.common import (
+    Body,
+    Day,
+    LanguageCode,
+    Municipality,
+    ShortText,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    Text,
+    Version,
+)
 from domain.vocabulary import (
     CefrLevel,
     ClosureReason,
@@ -27,7 +37,7 @@ from domain.vocabulary import (
 )
 
 RequiredText = Annotated[Text, Field(min_length=1)]
-Today = Annotated[date | None, Field(description="Effective date; defaults to today")]
+Today = Annotated[Day | None, Field(description="Effective date; defaults to today")]
 
 
 class EntryBody(Body):
@@ -37,8 +47,8 @@ class EntryBody(Body):
 
 
 class ConsultationBody(EntryBody):
-    held_on: date = Field(examples=["2026-03-02"])
-    duration_minutes: int = Field(ge=1, le=1440, examples=[45])
+    held_on: Day = Field(examples=["2026-03-02"])
+    duration_minutes: StrictInt = Field(ge=1, le=1440, examples=[45])
     setting: ConsultationSetting = Field(examples=["office"])
     interpreter_language: LanguageCode | None = Field(
         None, description="ISO 639 code, or null without an interpreter", examples=["ar"]
@@ -50,13 +60,13 @@ class ConsultationBody(EntryBody):
 class GoalBody(EntryBody):
     field: FieldOfAction = Field(examples=["language"])
     description: RequiredText = Field(examples=["Reach B1 in German"])
-    target_on: date = Field(examples=["2026-12-31"])
+    target_on: Day = Field(examples=["2026-12-31"])
     set_on: Today = None
 
 
 class GoalOutcomeBody(EntryBody):
     outcome: GoalOutcome = Field(examples=["achieved"])
-    on: date = Field(examples=["2026-03-02"])
+    on: Day = Field(examples=["2026-03-02"])
     note: Text | None = Field(None, examples=["Certificate received"])
 
 
@@ -65,23 +75,23 @@ class MeasureBody(EntryBody):
     title: RequiredText = Field(examples=["Register with the Jobcenter"])
     responsible: Responsible = Field(examples=["client"])
     partner_kind: PartnerKind | None = Field(None, examples=["jobcenter"])
-    due_on: date = Field(examples=["2026-04-01"])
+    due_on: Day = Field(examples=["2026-04-01"])
     goal_id: UUID | None = None
     agreed_on: Today = None
 
 
 class MeasureCompletionBody(EntryBody):
-    completed_on: date = Field(examples=["2026-03-02"])
+    completed_on: Day = Field(examples=["2026-03-02"])
     outcome: Text | None = Field(None, examples=["Registered"])
 
 
 class MeasureCancellationBody(EntryBody):
-    cancelled_on: date = Field(examples=["2026-03-02"])
+    cancelled_on: Day = Field(examples=["2026-03-02"])
     reason: Text | None = Field(None, examples=["No longer needed"])
 
 
 class MeasureRescheduleBody(EntryBody):
-    due_on: date = Field(examples=["2026-05-01"])
+    due_on: Day = Field(examples=["2026-05-01"])
     reason: Text | None = Field(None, examples=["Appointment moved"])
     on: Today = None
 
@@ -91,18 +101,18 @@ class ConsentBody(EntryBody):
     partner_kind: PartnerKind | None = Field(
         None, description="Only for share_with_partner", examples=["jobcenter"]
     )
-    given_on: date = Field(examples=["2026-03-02"])
+    given_on: Day = Field(examples=["2026-03-02"])
 
 
 class ConsentWithdrawalBody(EntryBody):
-    withdrawn_on: date = Field(examples=["2026-03-02"])
+    withdrawn_on: Day = Field(examples=["2026-03-02"])
     partner_kind: PartnerKind | None = Field(None, examples=["jobcenter"])
 
 
 class ReferralBody(EntryBody):
     partner_kind: PartnerKind = Field(examples=["migrationsberatung"])
     reason: RequiredText = Field(examples=["Questions about family reunification"])
-    made_on: date = Field(examples=["2026-03-02"])
+    made_on: Day = Field(examples=["2026-03-02"])
     consent_override_reason: Text | None = Field(
         None, description="Required without the person's consent to share with the partner"
     )
@@ -110,61 +120,61 @@ class ReferralBody(EntryBody):
 
 class ReferralOutcomeBody(EntryBody):
     outcome: RequiredText = Field(examples=["Appointment held"])
-    on: date = Field(examples=["2026-03-09"])
+    on: Day = Field(examples=["2026-03-09"])
 
 
 class CourseBody(EntryBody):
     kind: CourseKind = Field(examples=["integrationskurs"])
     provider: ShortText = Field(examples=["VHS Offenburg"])
-    starts_on: date = Field(examples=["2026-04-01"])
+    starts_on: Day = Field(examples=["2026-04-01"])
     target_level: CefrLevel | None = Field(None, examples=["B1"])
     enrolled_on: Today = None
 
 
 class CourseCompletionBody(EntryBody):
-    completed_on: date = Field(examples=["2026-03-02"])
+    completed_on: Day = Field(examples=["2026-03-02"])
     level_reached: CefrLevel | None = Field(None, examples=["B1"])
-    certificate: bool = Field(False, examples=[True])
+    certificate: StrictBool = Field(False, examples=[True])
 
 
 class CourseDiscontinuationBody(EntryBody):
-    on: date = Field(examples=["2026-03-02"])
+    on: Day = Field(examples=["2026-03-02"])
     reason: Text | None = Field(None, examples=["Started work"])
 
 
 class EducationBody(EntryBody):
     kind: EducationKind = Field(examples=["kita"])
-    for_member: int | None = Field(
+    for_member: StrictInt | None = Field(
         None,
         ge=0,
         le=29,
         description="Index into the household members, or null for the person",
         examples=[0],
     )
-    secured_on: date = Field(examples=["2026-03-02"])
+    secured_on: Day = Field(examples=["2026-03-02"])
 
 
 class JobBody(EntryBody):
     kind: JobKind = Field(examples=["employment"])
     sector: WzSection = Field(description="WZ 2008 section letter", examples=["G"])
-    starts_on: date = Field(examples=["2026-04-01"])
-    hours_per_week: float = Field(gt=0, le=60, examples=[30])
+    starts_on: Day = Field(examples=["2026-04-01"])
+    hours_per_week: StrictFloat = Field(gt=0, le=60, examples=[30])
     placed_on: Today = None
 
 
 class JobEndBody(EntryBody):
-    ended_on: date = Field(examples=["2026-03-02"])
+    ended_on: Day = Field(examples=["2026-03-02"])
     reason: RequiredText = Field(examples=["Fixed-term contract ended"])
 
 
 class HousingBody(EntryBody):
-    secured_on: date = Field(examples=["2026-03-02"])
+    secured_on: Day = Field(examples=["2026-03-02"])
     kind: HousingKind = Field(examples=["private_rental"])
 
 
 class WorkshopBody(EntryBody):
     kind: WorkshopKind = Field(examples=["wohnungsfuehrerschein"])
-    attended_on: date = Field(examples=["2026-03-02"])
+    attended_on: Day = Field(examples=["2026-03-02"])
 
 
 class AssignmentBody(EntryBody):
@@ -179,7 +189,7 @@ class TransferBody(EntryBody):
 
 
 class ExtensionBody(EntryBody):
-    until: date = Field(description="At most 4 years after opening", examples=["2029-01-15"])
+    until: Day = Field(description="At most 4 years after opening", examples=["2029-01-15"])
     reason: RequiredText = Field(examples=["Apprenticeship ends in 2028"])
     on: Today = None
 
@@ -191,12 +201,12 @@ class RetractionBody(EntryBody):
 
 
 class ClosureBody(EntryBody):
-    closed_on: date = Field(examples=["2026-03-02"])
+    closed_on: Day = Field(examples=["2026-03-02"])
     reason: ClosureReason = Field(examples=["goals_achieved"])
 
 
 class ReopeningBody(EntryBody):
-    reopened_on: date = Field(examples=["2026-03-02"])
+    reopened_on: Day = Field(examples=["2026-03-02"])
     reason: RequiredText = Field(examples=["Returned to the municipality"])
 
 

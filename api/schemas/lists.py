@@ -19,6 +19,7 @@ class PlanSummaryItem(BaseModel):
     """One plan in a list: no personal value, only what lists and filters need."""
 
     id: UUID
+    file_number: str | None = Field(description="The plan's file number (Aktenzeichen)")
     status: str
     municipality: str
     caseworker: str
@@ -38,6 +39,7 @@ class PlanSummaryItem(BaseModel):
     def of(cls, s: PlanSummary) -> PlanSummaryItem:
         return cls(
             id=s.plan_id,
+            file_number=s.file_number,
             status=s.status,
             municipality=s.municipality,
             caseworker=s.caseworker,
@@ -67,6 +69,7 @@ class PlanList(BaseModel):
                     "items": [
                         {
                             "id": PLAN_ID,
+                            "file_number": "2025-00042",
                             "status": "open",
                             "municipality": "08317096",
                             "caseworker": "cw-anna",

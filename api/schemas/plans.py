@@ -3,34 +3,66 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, Self
 from uuid import UUID
 
-from pydantic import BaseModel, Field
+import pycountry
+from pydantic import AfterValidator, BaseModel, Field, model_validator
 
-from api.schemas.common import Body, LanguageCode, Municipality, ShortText, Text, View
+from api.schemas.common import (
+    Body,
+    Day,
+    LanguageCode,
+    Municipality,
+    ShortText,
+    StrictInt,
+    Text,
+    View,
+)
 from api.schemas.entries import EntryBody
 from application.history import HistoryEntry
 from domain.plan import IntegrationPlan
 from domain.vocabulary import Gender, ResidenceStatus
 
+# ISO 3166-1 alpha-2 as the iso-codes project maintains it (pycountry): "XX" is no country.
+COUNTRIES = tuple(sorted(country.alpha_2 for country in pycountry.countries))
+EARLIEST_BIRTH = date(1900, 1, 1)
+
+
+def _country(code: str) -> str:
+    if code not in COUNTRIES:
+        raise ValueError("must be an ISO 3166-1 alpha-2 country code, e.g. SY")
+    return code
+
+
+Nationality = Annotated[
+    str,
+    AfterValidator(_country),
+    Field(
+        description="ISO 3166-1 alpha-2 country code",
+        examples=["SY"],
+        json_schema_extra={"enum": list(COUNTRIES)},
+    ),
+]
+BirthYear = Annotated[StrictInt, Field(ge=1900, le=2100, examples=[1991])]
+
 
 class Profile(Body):
     """Statistical, non-personal facts about the person."""
 
-    birth_year: int = Field(ge=1900, le=2100, examples=[1991])
+    birth_year: BirthYear = Field(description="Not after the year the plan is opened")
     gender: Gender = Field(examples=["female"])
-    nationality: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166 alpha-2", examples=["SY"])
+    nationality: Nationality
     residence_status: ResidenceStatus = Field(examples=["recognised_refugee"])
-    household_size: int = Field(ge=1, le=30, examples=[3])
+    household_size: StrictInt = Field(ge=1, le=30, examples=[3])
     languages: list[LanguageCode] = Field(max_length=20, examples=[["ar", "ku"]])
-    arrived_on: date = Field(examples=["2024-09-15"])
+    arrived_on: Day = Field(description="Not after opened_on", examples=["2024-09-15"])
 
 
 class HouseholdMember(Body):
     name: ShortText = Field(examples=["Yusuf Haddad"])
     relation: ShortText = Field(examples=["child"])
-    birth_year: int | None = Field(None, ge=1900, le=2100, examples=[2017])
+    birth_year: BirthYear | None = Field(None, examples=[2017])
 
 
 class Personal(Body):
@@ -38,7 +70,11 @@ class Personal(Body):
 
     given_name: ShortText = Field(examples=["Amira"])
     family_name: ShortText = Field(examples=["Haddad"])
-    birth_date: date | None = Field(None, examples=["1991-04-02"])
+    birth_date: Day | None = Field(
+        None,
+        description="From 1900-01-01, not after opened_on (422 invalid_field)",
+        examples=["1991-04-02"],
+    )
     phone: ShortText | None = Field(None, examples=["+49 781 555 0101"])
     email: ShortText | None = Field(None, examples=["amira.haddad@example.org"])
     address: Text | None = Field(None, examples=["Hauptstraße 1, 77652 Offenburg"])
@@ -46,11 +82,21 @@ class Personal(Body):
 
 
 class OpenPlanBody(EntryBody):
+    """The person's birth date and year lie between 1900 and the opening; the opening itself
+    neither in the future nor before the county's earliest date (422 `implausible_date`)."""
+
     municipality: Municipality
     caseworker: ShortText = Field(examples=["cw-anna"])
-    opened_on: date = Field(examples=["2025-01-15"])
+    opened_on: Day = Field(examples=["2025-01-15"])
     profile: Profile
     personal: Personal
+
+    @model_validator(mode="after")
+    def born_before_opening(self) -> Self:
+        born = self.personal.birth_date
+        if born is not None and not EARLIEST_BIRTH <= born <= self.opened_on:
+            raise ValueError("personal.birth_date must lie between 1900-01-01 and opened_on")
+        return self
 
 
 class ConsentView(View):
@@ -159,6 +205,11 @@ class PlanView(BaseModel):
     id: UUID
     version: int
     status: Literal["open", "closed", "erased"]
+    file_number: str | None = Field(
+        description="The plan's file number (Aktenzeichen), e.g. 2026-00042: given when the "
+        "plan is opened, unique in the county, never changed (also not by a transfer); null "
+        "only at a version before an old plan got its number on upgrade"
+    )
     municipality: str
     caseworker: str
     opened_on: date
@@ -186,6 +237,7 @@ class PlanView(BaseModel):
             id=plan.id,
             version=plan.version,
             status=state.status,
+            file_number=state.file_number,
             municipality=state.municipality,
             caseworker=state.caseworker,
             opened_on=state.opened_on,

@@ -34,6 +34,7 @@ from domain.vocabulary import (
 )
 
 COUNTRY = re.compile(r"[A-Z]{2}")  # ISO 3166 alpha-2, used with fullmatch
+FILE_NUMBER = re.compile(r"[0-9]{4}-[0-9]{5,}")  # year of opening, number in that year
 
 
 @entry
@@ -45,9 +46,23 @@ class PlanOpened(PlanEvent, Aggregate.Created):
     municipality: str
     caseworker: str
     profile: dict[str, Any]
+    # Plans opened before file numbers existed have none in their opening: they read it
+    # as None, and got a FileNumberAssigned entry on upgrade (README, "Finding people").
+    file_number: str | None = None
 
     def municipalities_named(self) -> tuple[str, ...]:
         return (self.municipality,)
+
+
+@entry
+class FileNumberAssigned(PlanEvent):
+    """A file number given to a plan opened before file numbers existed (on upgrade)."""
+
+    ACCEPTED_WHEN_CLOSED = True
+    ACCEPTED_AFTER_ADVICE_PERIOD = True
+    ACCEPTED_WHEN_ERASED = True  # an erased plan keeps its file number: it names no one
+    NOT_RETRACTABLE = "a file number stays with its plan for the plan's whole life"
+    file_number: str
 
 
 @entry
@@ -110,6 +125,8 @@ def check_opening(entry: PlanOpened, state: PlanState) -> None:
     if not isinstance(entry.profile, dict) or not isinstance(entry.personal, dict | None):
         raise errors.InvalidValue("profile and personal must be objects")
     check_profile(entry.profile, entry.effective_on)
+    if entry.file_number is not None:
+        file_number(entry.file_number)
 
 
 def check_profile(profile: dict[str, Any], opened_on: date) -> None:
@@ -131,6 +148,18 @@ def check_profile(profile: dict[str, Any], opened_on: date) -> None:
     arrived_on = profile.get("arrived_on")
     if not isinstance(arrived_on, date) or arrived_on > opened_on:
         raise errors.InvalidValue("profile.arrived_on must be a date not after opened_on")
+
+
+@check_entry.register
+def check_file_number(entry: FileNumberAssigned, state: PlanState) -> None:
+    if state.file_number is not None:
+        raise errors.NothingChanged(f"the plan already has the file number {state.file_number}")
+    file_number(entry.file_number)
+
+
+def file_number(value: object) -> None:
+    if not isinstance(value, str) or not FILE_NUMBER.fullmatch(value):
+        raise errors.InvalidValue("file_number must look like 2026-00042")
 
 
 @check_entry.register
@@ -222,6 +251,12 @@ def open_plan(entry: PlanOpened, state: PlanState) -> None:
     state.advice_period_ends_on = add_years(entry.effective_on, ADVICE_PERIOD_YEARS)
     state.profile = dict(entry.profile)
     state.personal = None if entry.personal is None else dict(entry.personal)
+    state.file_number = entry.file_number
+
+
+@fold_entry.register
+def give_file_number(entry: FileNumberAssigned, state: PlanState) -> None:
+    state.file_number = entry.file_number
 
 
 @fold_entry.register

@@ -11,9 +11,11 @@ lives interleave, so the plans can be made one after another and sorted on disk
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from itertools import islice
 from typing import cast
+from uuid import UUID
 
 from eventsourcing.domain import Snapshot
 
@@ -37,34 +39,32 @@ def can_load_in_bulk(plans: IntegrationPlans) -> bool:
 
 def load_in_bulk(
     plans: IntegrationPlans,
-    lives: Iterable[Life],
+    tell: Callable[[], Iterator[Life]],
     persons: int,
     progress: Progress | None = None,
 ) -> int:
-    """Stores the lives' entries as the command path would; answers how many."""
+    """Stores the lives' entries as the command path would; answers how many. `tell`
+    tells the same lives each time it is called: once to number the plans, once to
+    rehearse them."""
     recorder = plans.recorder
     assert isinstance(recorder, ChainedSQLiteRecorder | ChainedPostgresRecorder)
     mapper = cast(PersonalDataMapper, plans.mapper)
     every = plans.snapshot_every.get(IntegrationPlan, 0)
+    numbers = file_numbers(plans, tell(), persons, progress)
     snapshots: list[Snapshot] = []
     erased = []
     told = 0
     with Staging() as staging:
-        for batch in batches(lives, KEY_BATCH):
+        for batch in batches(tell(), KEY_BATCH):
             mapper.keys.store_new_keys([life.plan_id for life in batch])
             for life in batch:
-                plan, taken = rehearse(life, plans.policy, every)
+                plan, taken = rehearse(life, plans.policy, numbers[life.plan_id], every)
                 snapshots.extend(taken)
                 events = plan.collect_events()
                 stored = [mapper.to_stored_event(e) for e in events]
                 links = recorder.chain.links_for(stored)
-                staging.add(
-                    life.number,
-                    [
-                        (e.timestamp, s, link)
-                        for e, s, link in zip(events, stored, links, strict=True)
-                    ],
-                )
+                rows = zip(events, stored, links, strict=True)
+                staging.add(life.number, [(e.timestamp, s, link) for e, s, link in rows])
                 if any(isinstance(e, PersonalDataErased) for e in events):
                     erased.append(life.plan_id)
             told += len(batch)
@@ -81,6 +81,23 @@ def load_in_bulk(
     for plan_id in erased:  # as saving an erasure does, once it is stored
         mapper.keys.destroy(plan_id)
     return written
+
+
+def file_numbers(
+    plans: IntegrationPlans, lives: Iterator[Life], persons: int, progress: Progress | None
+) -> dict[UUID, str]:
+    """Each plan's file number from the register, handed out in the order the openings
+    are recorded, as the command path has them handed out (one transaction for all)."""
+    openings = []
+    for life in lives:
+        opening = life.steps[0]  # the plan's first entry
+        assert opening.command is None
+        opened_on = cast(date, opening.details["opened_on"])
+        openings.append((opening.recorded_at, life.number, life.plan_id, opened_on.year))
+        if progress and (len(openings) % 500 == 0 or len(openings) == persons):
+            progress("numbering plans", len(openings), persons)
+    openings.sort()
+    return plans.file_numbers.reserve_many([(plan_id, year) for _, _, plan_id, year in openings])
 
 
 def batches(lives: Iterable[Life], size: int) -> Iterator[list[Life]]:

@@ -62,11 +62,12 @@ class LifeRun:
 
 
 def rehearse(
-    life: Life, policy: EntryPolicy, snapshot_every: int = 0
+    life: Life, policy: EntryPolicy, file_number: str | None, snapshot_every: int = 0
 ) -> tuple[IntegrationPlan, list[PlanSnapshot]]:
     """The life's plan built in memory, command by command, as IntegrationPlans.record
-    would build it (same commands, contexts and refusals): its pending events are what
-    recording the steps one by one stores, and the snapshots what saving them takes."""
+    would build it (same commands, contexts and refusals; the file number the register
+    gave it): its pending events are what recording the steps one by one stores, and the
+    snapshots what saving them takes."""
     run = LifeRun(life, policy)
     plan: IntegrationPlan | None = None
     snapshots: list[PlanSnapshot] = []
@@ -74,7 +75,9 @@ def rehearse(
     def record(step: Step, ctx: EntryContext, details: dict[str, Any]) -> Outcome:
         nonlocal plan
         if step.command is None:
-            plan = IntegrationPlan.open(ctx, plan_id=life.plan_id, **details)
+            plan = IntegrationPlan.open(
+                ctx, plan_id=life.plan_id, file_number=file_number, **details
+            )
             return None, plan.version
         assert plan is not None
         made = step.command(plan, ctx, **details)

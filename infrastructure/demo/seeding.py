@@ -6,7 +6,6 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
-from itertools import chain
 from typing import Any, cast
 
 from application.plans import IntegrationPlans
@@ -79,13 +78,16 @@ def seed_demo_county(
     which stores the same (bulk.py): the default on SQLite and PostgreSQL, where a command
     commits (and flushes to disk) on its own, and a county takes minutes that way.
     """
-    lives = county_lives(persons, seed, plans.today(), now)
+    today, now = plans.today(), now or datetime.now(UTC)
+    lives = county_lives(persons, seed, today, now)
     first = next(lives, None)
     if first is None:
         return 0
     refuse_a_second_time(plans, first, seed)
     if bulk if bulk is not None else can_load_in_bulk(plans):
-        return load_in_bulk(plans, chain([first], lives), persons, progress)
+        return load_in_bulk(
+            plans, lambda: county_lives(persons, seed, today, now), persons, progress
+        )
     told = [first]
     for life in lives:
         told.append(life)

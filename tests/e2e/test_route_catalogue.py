@@ -10,7 +10,7 @@ from api.app import create_app
 from domain.entry import entry_types
 from infrastructure.settings import Settings
 from tests.e2e.endpoints import ENDPOINTS
-from tests.unit.test_entries import DESIGN_ENTRIES
+from tests.unit.test_entries import DESIGN_ENTRIES, SYSTEM_ENTRIES
 
 PARAMETER = re.compile(r"\{[^}]+\}")
 
@@ -31,6 +31,6 @@ def test_every_write_endpoint_records_an_entry_of_the_catalogue() -> None:
 
 
 def test_every_entry_of_the_design_has_its_endpoint() -> None:
-    assert {t.__name__ for t in entry_types()} == set(DESIGN_ENTRIES)
+    assert {t.__name__ for t in entry_types()} == set(DESIGN_ENTRIES + SYSTEM_ENTRIES)
     recorded_through_the_api = {e.entry for e in ENDPOINTS if e.entry}
     assert recorded_through_the_api == set(DESIGN_ENTRIES)

@@ -1,0 +1,1 @@
+"""The web interface at `/`: German pages (English switchable) on the API's own handlers."""

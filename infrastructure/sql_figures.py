@@ -1,0 +1,126 @@
+"""The analytics view's aggregated cells on SQLite and PostgreSQL.
+
+Each batch takes the touched plans' old contributions out of the cells and puts the
+new ones in, in the batch's transaction, so the cells always equal a rebuild.
+"""
+# SQL here is built from table and column names of our own; every value is a parameter.
+# ruff: noqa: S608
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.persistence import Tracking
+
+from infrastructure.sql_views import Database, SqlTables, TableSpec
+from projections.base import UNCHECKED, After, PlanRows
+from projections.figure_cells import (
+    CONTRIBUTIONS,
+    CellKey,
+    Totals,
+    cell_row,
+    key_of_row,
+    merged,
+    totals_of_row,
+)
+from projections.figure_view import CELLS, FigureTables, changes_of
+
+FIGURE_TABLES = (
+    TableSpec(
+        CONTRIBUTIONS,
+        (("plan_id", "uuid"), ("categories", "text"), ("cells", "text")),
+        primary_key=("plan_id",),
+    ),
+    TableSpec(
+        CELLS,
+        (
+            ("cell", "text"),
+            ("municipality", "text"),
+            ("period", "text"),
+            ("metric", "text"),
+            ("by_dim", "text"),
+            ("category", "text"),
+            ("days", "int"),
+            ("persons", "int"),
+            ("value", "real"),
+            ("part", "real"),
+            ("part_persons", "int"),
+            ("rest_persons", "int"),
+        ),
+        indexes=(("metric", "by_dim", "period"),),
+        primary_key=("cell",),
+        per_plan=False,
+    ),
+)
+CHUNK = 500  # SQLite limits the number of parameters
+
+
+def fetch_in(
+    db: Database, cursor: Any, table: str, column: str, values: Sequence[Any]
+) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    if db.kind == "postgres":
+        db.execute(cursor, f"SELECT * FROM {table} WHERE {column} = ANY(%s)", (list(values),))
+        return [dict(r) for r in cursor.fetchall()]
+    for i in range(0, len(values), CHUNK):
+        chunk = values[i : i + CHUNK]
+        db.execute(
+            cursor,
+            f"SELECT * FROM {table} WHERE {column} IN ({db.placeholders(len(chunk))})",
+            chunk,
+        )
+        rows += [dict(r) for r in cursor.fetchall()]
+    return rows
+
+
+def delete_in(db: Database, cursor: Any, table: str, column: str, values: Sequence[Any]) -> None:
+    if db.kind == "postgres":
+        db.execute(cursor, f"DELETE FROM {table} WHERE {column} = ANY(%s)", (list(values),))
+        return
+    for i in range(0, len(values), CHUNK):
+        chunk = values[i : i + CHUNK]
+        db.execute(
+            cursor, f"DELETE FROM {table} WHERE {column} IN ({db.placeholders(len(chunk))})", chunk
+        )
+
+
+class SqlFigureCells(FigureTables):
+    """Keeps the cells beside the plans' rows; the analytics view mixes it in."""
+
+    db: Database
+    tables: SqlTables
+
+    def replace_plans(
+        self, rows: Mapping[UUID, PlanRows], tracking: Tracking, *, after: After = UNCHECKED
+    ) -> None:
+        def take_out_and_put_in(cursor: Any) -> None:
+            contributions = self.tables.name(CONTRIBUTIONS)
+            ids = [self.db.param(p) for p in rows]
+            old = {
+                self.db.value("uuid", r["plan_id"]): r
+                for r in fetch_in(self.db, cursor, contributions, "plan_id", ids)
+            }
+            changes = changes_of(rows, old)
+            if not changes:
+                return
+            cells = self.tables.name(CELLS)
+            names = [cell_row(k, [0.0] * 5)["cell"] for k in changes]
+            current = {
+                key_of_row(r): totals_of_row(r)
+                for r in fetch_in(self.db, cursor, cells, "cell", names)
+            }
+            kept, _emptied = merged(current, changes)
+            delete_in(self.db, cursor, cells, "cell", names)
+            self.tables.insert(cursor, CELLS, [cell_row(k, t) for k, t in kept.items()])
+
+        self.tables.replace_plans(rows, tracking, after, before=take_out_and_put_in)
+
+    def figure_rows(self, metric: str, year: int, by: str) -> list[tuple[CellKey, Totals]]:
+        rows = self.tables.select(
+            "SELECT * FROM {cells} WHERE metric = %s AND by_dim IN (%s, %s) "
+            "AND ((period >= %s AND period < %s) OR (period >= 'open:' AND period < %s))",
+            [metric, "", by, f"{year:04d}", f"{year + 1:04d}", f"open:{year + 1:04d}"],
+        )
+        return [(key_of_row(r), totals_of_row(r)) for r in rows]

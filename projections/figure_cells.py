@@ -1,0 +1,135 @@
+"""The analytics projection's aggregated cells: kept up to date as plans change.
+
+A cell is keyed by (municipality or `*`, period, metric, breakdown, category, days)
+and holds persons, value, part, persons with a part, persons with a rest. When a
+plan changes, what it contributed before is taken out and what it contributes now
+is put in, for the whole and each breakdown, so a query reads only the cells it
+shows, however many plans there are.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from projections.contributions import Contributions, Key
+from projections.figure_metrics import BREAKDOWNS
+
+CONTRIBUTIONS = "contributions"
+CellKey = tuple[str, str, str, str, str, int]
+# persons, value, part, persons with a part, persons with a rest
+Totals = list[float]
+WIDTH = 5
+
+
+def encode(categories: list[str], contributions: Contributions) -> dict[str, str]:
+    cells = sorted([*key, *values] for key, values in contributions.items())
+    return {"categories": json.dumps(categories), "cells": json.dumps(cells)}
+
+
+def decode(row: Mapping[str, Any]) -> tuple[list[str], Contributions]:
+    categories: list[str] = json.loads(row["categories"])
+    contributions: Contributions = {}
+    for where, period, metric, days, value, part in json.loads(row["cells"]):
+        contributions[(where, period, metric, int(days))] = [float(value), float(part)]
+    return categories, contributions
+
+
+def _expand(
+    into: dict[CellKey, Totals],
+    categories: list[str],
+    items: Iterable[tuple[Key, list[float]]],
+    sign: float,
+) -> None:
+    dims = (("", ""), *zip(BREAKDOWNS, categories, strict=True))
+    for (where, period, metric, days), (value, part) in items:
+        vector = (
+            sign,
+            sign * value,
+            sign * part,
+            sign * (part > 0),
+            sign * (value - part > 0),
+        )
+        for by, category in dims:
+            key = (where, period, metric, by, category, days)
+            totals = into.get(key)
+            if totals is None:
+                into[key] = list(vector)
+            else:
+                for i in range(WIDTH):
+                    totals[i] += vector[i]
+
+
+def delta(
+    old: tuple[list[str], Contributions] | None,
+    new: tuple[list[str], Contributions] | None,
+    into: dict[CellKey, Totals],
+) -> None:
+    """Adds to `into` what the cells change by when a plan's contributions go from old to new."""
+    if old is not None and new is not None and old[0] == new[0]:
+        before, after = old[1], new[1]
+        gone = [(k, v) for k, v in before.items() if after.get(k) != v]
+        came = [(k, v) for k, v in after.items() if before.get(k) != v]
+        _expand(into, old[0], gone, -1.0)
+        _expand(into, new[0], came, 1.0)
+        return
+    if old is not None:
+        _expand(into, old[0], old[1].items(), -1.0)
+    if new is not None:
+        _expand(into, new[0], new[1].items(), 1.0)
+
+
+def merged(
+    current: Mapping[CellKey, Totals], changes: Mapping[CellKey, Totals]
+) -> tuple[dict[CellKey, Totals], list[CellKey]]:
+    """The changed cells' new totals, and the cells left with nobody in them (to delete)."""
+    kept: dict[CellKey, Totals] = {}
+    emptied: list[CellKey] = []
+    for key, change in changes.items():
+        totals = [a + b for a, b in zip(current.get(key, [0.0] * WIDTH), change, strict=True)]
+        if round(totals[0]) == 0:
+            emptied.append(key)
+        else:
+            kept[key] = totals
+    return kept, emptied
+
+
+def cell_row(key: CellKey, totals: Totals) -> dict[str, Any]:
+    where, period, metric, by, category, days = key
+    persons, value, part, part_persons, rest_persons = totals
+    return {
+        "cell": "\x1f".join((where, period, metric, by, category, str(days))),
+        "municipality": where,
+        "period": period,
+        "metric": metric,
+        "by_dim": by,
+        "category": category,
+        "days": days,
+        "persons": round(persons),
+        "value": value,
+        "part": part,
+        "part_persons": round(part_persons),
+        "rest_persons": round(rest_persons),
+    }
+
+
+def key_of_row(row: Mapping[str, Any]) -> CellKey:
+    return (
+        row["municipality"],
+        row["period"],
+        row["metric"],
+        row["by_dim"],
+        row["category"],
+        int(row["days"]),
+    )
+
+
+def totals_of_row(row: Mapping[str, Any]) -> Totals:
+    return [
+        float(row["persons"]),
+        float(row["value"]),
+        float(row["part"]),
+        float(row["part_persons"]),
+        float(row["rest_persons"]),
+    ]

@@ -1,0 +1,200 @@
+"""The analysts' tables: one metric, one year at one period level, with the county total,
+optionally broken down; suppressed as projections/disclosure.py says.
+
+The view hands over the cells of the metric and year (every level, the whole and
+the breakdown asked for, and the open-ended keys of plans still open); this module
+turns them into figures and decides what is published.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import get_args
+
+from domain.vocabulary import Gender, ResidenceStatus
+from projections import disclosure
+from projections.figure_cells import CellKey, Totals
+from projections.figure_metrics import (
+    AGE_GROUPS,
+    HOUSEHOLD_GROUPS,
+    METRICS,
+    OTHER,
+    TOP_NATIONALITIES,
+)
+from projections.periods import LEVELS, OPEN, bounds, month_key, periods_of_year
+
+COUNTY = disclosure.COUNTY
+VOCABULARY: dict[str, tuple[str, ...]] = {
+    "gender": get_args(Gender),
+    "age_group": tuple(name for _, name in AGE_GROUPS),
+    "residence_status": get_args(ResidenceStatus),
+    "household_size": tuple(name for _, name in HOUSEHOLD_GROUPS),
+    "nationality": (),
+}
+
+
+@dataclass(frozen=True)
+class TableQuery:
+    metric: str
+    level: str
+    year: int
+    by: str = ""
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """One published figure; `persons` and `value` are None when suppressed."""
+
+    municipality: str
+    period: str
+    category: str
+    persons: int | None
+    value: float | None
+    suppressed: bool
+
+
+def year_periods(year: int) -> list[str]:
+    return [p for level in LEVELS for p in periods_of_year(level, year)]
+
+
+def gathered(
+    rows: Iterable[tuple[CellKey, Totals]], year: int, by: str
+) -> dict[tuple[str, str, str, int], Totals]:
+    """(place, period, category, days) -> totals for every period of the year, the open-ended
+    keys of plans still open added to each period starting after them."""
+    explicit: dict[tuple[str, str, str, int], Totals] = {}
+    still_open: list[tuple[str, str, str, int, Totals]] = []
+    for (place, period, _metric, dim, category, days), totals in rows:
+        if dim not in ("", by):
+            continue
+        category = category if dim else ""
+        if period.startswith(OPEN):
+            still_open.append((place, period[len(OPEN) :], category, days, totals))
+        else:
+            add_to(explicit, (place, period, category, days), totals)
+    for period in year_periods(year):
+        first = month_key(bounds(period)[0])
+        for place, since, category, days, totals in still_open:
+            if since < first:
+                add_to(explicit, (place, period, category, days), totals)
+    return explicit
+
+
+def add_to(
+    into: dict[tuple[str, str, str, int], Totals], key: tuple[str, str, str, int], totals: Totals
+) -> None:
+    current = into.get(key)
+    if current is None:
+        into[key] = list(totals)
+    else:
+        for i, v in enumerate(totals):
+            current[i] += v
+
+
+def regrouped(
+    cells: dict[tuple[str, str, str, int], Totals], by: str
+) -> tuple[dict[tuple[str, str, str, int], Totals], list[str]]:
+    """Nationalities beyond the ten largest (county persons over the year) as `other`;
+    the breakdown's categories: its vocabulary and whatever was seen."""
+    if not by:
+        return cells, []
+    seen = {c for (_, _, c, _) in cells if c}
+    if by != "nationality":
+        vocabulary = VOCABULARY[by]
+        return cells, [*vocabulary, *sorted(seen - set(vocabulary))]
+    size: dict[str, float] = defaultdict(float)
+    for (place, period, category, _), totals in cells.items():
+        if place == COUNTY and len(period) == 4 and category:
+            size[category] += totals[0]
+    top = sorted(seen, key=lambda c: (-size.get(c, 0.0), c))[:TOP_NATIONALITIES]
+    out: dict[tuple[str, str, str, int], Totals] = {}
+    for (place, period, category, days), totals in cells.items():
+        name = category if not category or category in top else OTHER
+        add_to(out, (place, period, name, days), totals)
+    return out, [*sorted(top), *([OTHER] if seen - set(top) else [])]
+
+
+def median(histogram: dict[int, float]) -> float:
+    ordered = sorted(histogram.items())
+    n = sum(count for _, count in ordered)
+    middle = [(n - 1) // 2, n // 2]
+    found: list[float] = []
+    seen = 0.0
+    for days, count in ordered:
+        while middle and middle[0] < seen + count:
+            found.append(float(days))
+            middle.pop(0)
+        seen += count
+    return sum(found) / len(found)
+
+
+def figures_of_year(
+    query: TableQuery,
+    rows: Iterable[tuple[CellKey, Totals]],
+    places: Collection[str],
+    min_persons: int,
+) -> list[TableCell]:
+    """Every cell of the metric's year at every level, suppression decided on all of them."""
+    metric = METRICS[query.metric]
+    cells, categories = regrouped(gathered(rows, query.year, query.by), query.by)
+    municipalities = sorted({*places, *(p for p, _, _, _ in cells if p != COUNTY)})
+    periods = year_periods(query.year)
+    cats = ["", *categories]
+    ids = [(pl, pe, c) for pe in periods for pl in (COUNTY, *municipalities) for c in cats]
+    persons: dict[disclosure.CellId, int] = {}
+    values: dict[disclosure.CellId, float] = {}
+    hidden: set[disclosure.CellId] = set()
+    if metric.kind == "median":
+        histograms: dict[disclosure.CellId, dict[int, float]] = defaultdict(dict)
+        for (pl, pe, c, days), totals in cells.items():
+            histograms[(pl, pe, c)][days] = totals[0]
+        for cell, histogram in histograms.items():
+            persons[cell] = round(sum(histogram.values()))
+            values[cell] = median(histogram)
+        hidden = {c for c in ids if persons.get(c, 0) < min_persons}
+    elif metric.kind == "share":
+        for (pl, pe, c, _), (n, whole, part, with_part, rest) in cells.items():
+            persons[(pl, pe, c)] = round(n)
+            values[(pl, pe, c)] = round(100.0 * part / whole, 1) if whole else 0.0
+            if disclosure.share_suppressed(round(n), round(with_part), round(rest), min_persons):
+                hidden.add((pl, pe, c))
+        hidden |= {c for c in ids if persons.get(c, 0) < min_persons}
+    else:
+        for (pl, pe, c, _), totals in cells.items():
+            persons[(pl, pe, c)] = round(totals[0])
+            values[(pl, pe, c)] = totals[1]
+        hidden = suppression(persons, values, municipalities, periods, categories, min_persons)
+    return [
+        TableCell(pl, pe, c, None, None, True)
+        if (pl, pe, c) in hidden
+        else TableCell(pl, pe, c, persons.get((pl, pe, c), 0), values.get((pl, pe, c), 0.0), False)
+        for (pl, pe, c) in ids
+    ]
+
+
+def suppression(
+    persons: dict[disclosure.CellId, int],
+    values: dict[disclosure.CellId, float],
+    municipalities: list[str],
+    periods: list[str],
+    categories: list[str],
+    min_persons: int,
+) -> set[disclosure.CellId]:
+    """Primary, then secondary suppression: first the table without breakdown, whose
+    pattern the breakdown's totals then keep, so every table shows the same totals."""
+    primary = {c for c, n in persons.items() if disclosure.primary(n, min_persons)}
+    whole = {c for c in primary if c[2] == ""}
+    lines = disclosure.lines_of(municipalities, periods, ())
+    whole = disclosure.secondary(persons, values, lines, whole, min_persons)
+    if not categories:
+        return whole
+    frozen = [(pl, pe, "") for pe in periods for pl in (COUNTY, *municipalities)]
+    lines = [
+        line
+        for line in disclosure.lines_of(municipalities, periods, categories)
+        if line.whole[2] != "" or any(part[2] for part in line.parts)
+    ]
+    hidden = whole | {c for c in primary if c[2] != ""}
+    return disclosure.secondary(persons, values, lines, hidden, min_persons, frozen)
