@@ -3,8 +3,9 @@
 For each size, seeds a new store by the bulk path (the default of `iplan demo`), then
 inserts the very rows it stored (entries and chain links) into plain tables of the same
 shape, a chunk per transaction, and reports both rates and their ratio, with the peak
-memory growth. `--commands N` also times N persons through the command path (one
-transaction per entry, as the API writes), for the bulk path's gain.
+memory growth, in one JSON object for all sizes. `--commands N` also times N persons
+through the command path (one transaction per entry, as the API writes) beside the bulk
+path, for its gain.
 
 Usage: python -m benchmarks.seed_demo [--store sqlite|postgres] [--persons 2000 20000]
 """
@@ -99,33 +100,28 @@ def main() -> None:
     parser.add_argument("--persons", type=int, nargs="+", default=[2000, 20000])
     parser.add_argument("--commands", type=int, default=0, help="persons through commands")
     args = parser.parse_args()
+    result: dict[str, Any] = {"benchmark": "seed_demo", "store": args.store, "sizes": []}
     if args.commands:
         with benchmark_settings(args.store) as settings:
             configure_logging(settings)
             by_commands = seed(settings, args.commands, bulk=False)
-            by_bulk = seed_other(args.store, args.commands)
-        report(
-            {
-                "benchmark": "seed_demo_commands",
-                "store": args.store,
-                "persons": args.commands,
-                "commands": by_commands,
-                "bulk": by_bulk,
-                "ratio_bulk_to_commands_rate": round(
-                    by_bulk["entries_per_s"] / by_commands["entries_per_s"], 1
-                ),
-            }
-        )
+        by_bulk = seed_other(args.store, args.commands)
+        result["commands"] = {
+            "persons": args.commands,
+            "through_commands": by_commands,
+            "bulk": by_bulk,
+            "ratio_bulk_to_commands_rate": round(
+                by_bulk["entries_per_s"] / by_commands["entries_per_s"], 1
+            ),
+        }
     for persons in args.persons:
         with benchmark_settings(args.store) as settings:
             configure_logging(settings)  # logs to standard error: standard output is JSON
             seeded = seed(settings, persons, bulk=True)
             baseline_s = plain_insert(settings)
         baseline_rate = seeded["entries"] / baseline_s
-        report(
+        result["sizes"].append(
             {
-                "benchmark": "seed_demo",
-                "store": args.store,
                 "persons": persons,
                 **seeded,
                 "baseline_plain_insert_s": round(baseline_s, 2),
@@ -135,6 +131,7 @@ def main() -> None:
                 ),
             }
         )
+    report(result)
 
 
 def seed_other(store: str, persons: int) -> dict[str, Any]:
