@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from projections.analytics import Figure
 from projections.figure_metrics import BREAKDOWN_LABELS, CATEGORY_LABELS, METRICS
 from projections.figure_tables import TableCell, TableQuery
 
@@ -120,3 +121,21 @@ def xlsx(sheets: Sequence[Sheet]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def state_report_sheet(figures: Sequence[Figure], names: Mapping[str, str]) -> Sheet:
+    """The state report (per municipality, month, metric and dimension) with German labels."""
+    rows: list[list[str | float | int | None]] = [
+        [
+            f.municipality,
+            names.get(f.municipality, ""),
+            f.month.strftime("%Y-%m"),
+            METRICS[f.metric].label_de if f.metric in METRICS else f.metric,
+            f.dimension,
+            f.persons,
+            f.value,
+        ]
+        for f in figures
+    ]
+    header = ("AGS", "Gemeinde", "Monat", "Kennzahl", "Merkmal", "Personen", "Wert")
+    return Sheet("Landesbericht: Kennzahlen je Gemeinde und Monat", header, rows)

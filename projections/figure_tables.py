@@ -165,7 +165,17 @@ def figures_of_year(
         for (pl, pe, c, _), totals in cells.items():
             persons[(pl, pe, c)] = round(totals[0])
             values[(pl, pe, c)] = totals[1]
-        hidden = suppression(persons, values, municipalities, periods, categories, min_persons)
+        add_up = metric.kind == "count" and metric.additive
+        hidden = suppression(
+            persons,
+            values,
+            municipalities,
+            periods,
+            categories,
+            min_persons,
+            add_up,
+            metric.additive,
+        )
     return [
         TableCell(pl, pe, c, None, None, True)
         if (pl, pe, c) in hidden
@@ -181,13 +191,25 @@ def suppression(
     periods: list[str],
     categories: list[str],
     min_persons: int,
+    periods_add_up: bool = False,
+    values_add_up: bool = True,
 ) -> set[disclosure.CellId]:
     """Primary, then secondary suppression: first the table without breakdown, whose
-    pattern the breakdown's totals then keep, so every table shows the same totals."""
+    pattern the breakdown's totals then keep, so every table shows the same totals.
+
+    `periods_add_up`: persons of a longer period are the sum of its parts' (plans
+    opened), not only bounded by it (persons counted distinctly); `values_add_up`: the
+    values of a longer period are the sum of its parts' (all but persons in care)."""
+
+    def exact(line: disclosure.Line) -> bool:
+        return periods_add_up or line.whole[1] == line.parts[0][1]
+
     primary = {c for c, n in persons.items() if disclosure.primary(n, min_persons)}
     whole = {c for c in primary if c[2] == ""}
     lines = disclosure.lines_of(municipalities, periods, ())
-    whole = disclosure.secondary(persons, values, lines, whole, min_persons)
+    whole = disclosure.widened(
+        persons, values, lines, whole, min_persons, exact, periods_add_up=values_add_up
+    )
     if not categories:
         return whole
     frozen = [(pl, pe, "") for pe in periods for pl in (COUNTY, *municipalities)]
@@ -197,4 +219,6 @@ def suppression(
         if line.whole[2] != "" or any(part[2] for part in line.parts)
     ]
     hidden = whole | {c for c in primary if c[2] != ""}
-    return disclosure.secondary(persons, values, lines, hidden, min_persons, frozen)
+    return disclosure.widened(
+        persons, values, lines, hidden, min_persons, exact, frozen, values_add_up
+    )

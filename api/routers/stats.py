@@ -9,16 +9,18 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Response
 
 from api.auth import Caller
-from api.deps import AnalystCaller, Projected, projected, scope_of
+from api.deps import AnalystCaller, Projected, SettingsDep, projected, scope_of
 from api.errors import problem_responses
 from api.problems import Forbidden, InvalidRequest
+from api.routers.tables import XLSX, municipality_names
 from api.schemas.common import Day, Municipality
 from api.schemas.stats import FigureView, MonthlyStats
+from api.table_exports import csv_de, state_report_sheet, xlsx
 from infrastructure.read_models import ANALYTICS
 from projections.analytics import METRICS, StatsQuery, month_of, report_rows
 
@@ -123,22 +125,31 @@ def monthly(
 def state_report(
     caller: AnalystCaller,
     read: Read,
+    settings: SettingsDep,
     first: Annotated[Day, Query(alias="from", description="First day (YYYY-MM-DD)")],
     last: Annotated[Day, Query(alias="to", description="Last day (YYYY-MM-DD)")],
+    format: Annotated[
+        Literal["csv", "csv-de", "xlsx"],
+        Query(description="csv (for machines), csv-de (German Excel) or xlsx"),
+    ] = "csv",
 ) -> Response:
     """Every month the period touches, in the caller's municipalities; small cells read
-    `suppressed` in the persons and value columns."""
+    `suppressed` in the persons and value columns (`.` in csv-de and xlsx)."""
     if first > last:
         raise InvalidRequest("from must not lie after to", code="invalid_period")
     figures = read.models.analytics.figures(stats_query(caller, first, last))
+    name = f"state-report_{first.isoformat()}_{last.isoformat()}"
+    headers = {"X-Projection-Position": str(read.position)}
+    if format != "csv":
+        sheet = state_report_sheet(figures, municipality_names(settings))
+        body, media, suffix = (
+            (csv_de(sheet), "text/csv; charset=utf-8", "csv")
+            if format == "csv-de"
+            else (xlsx([sheet]), XLSX, "xlsx")
+        )
+        headers["Content-Disposition"] = f'attachment; filename="{name}.{suffix}"'
+        return Response(body, media_type=media, headers=headers)
     out = io.StringIO()
     csv.writer(out).writerows(report_rows(figures))
-    name = f"state-report_{first.isoformat()}_{last.isoformat()}.csv"
-    return Response(
-        out.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={
-            "Content-Disposition": f'attachment; filename="{name}"',
-            "X-Projection-Position": str(read.position),
-        },
-    )
+    headers["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)

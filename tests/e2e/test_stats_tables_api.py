@@ -116,3 +116,22 @@ def test_german_csv_and_xlsx(api: ApiSession) -> None:
     assert offenburg == (OFFENBURG, "Offenburg", "2025", "Insgesamt", ".", ".")
     assert ("*", "Landkreis insgesamt", "2025", "Insgesamt", 9, 9) in rows
     assert book["Legende"]["A2"].value == "."
+
+
+def test_the_state_report_for_german_excel(api: ApiSession) -> None:
+    last = five_and_four(api)
+    params = {"from": "2025-01-01", "to": "2025-01-31", "min_position": last}
+    response = api.get("/v1/reports/state-report", "analyst", COUNTY, **params, format="csv-de")
+    assert response.status_code == 200
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    lines = response.content.decode("utf-8-sig").split("\r\n")
+    assert lines[1] == "AGS;Gemeinde;Monat;Kennzahl;Merkmal;Personen;Wert"
+    assert '="08317096";Offenburg;2025-01;Eröffnete Integrationspläne;;5;5' in lines
+    assert '="08317057";Kehl;2025-01;Eröffnete Integrationspläne;;.;.' in lines
+    response = api.get("/v1/reports/state-report", "analyst", COUNTY, **params, format="xlsx")
+    book = load_workbook(io.BytesIO(response.content))
+    rows = list(book["Tabelle 1"].iter_rows(values_only=True))
+    assert rows[1] == ("AGS", "Gemeinde", "Monat", "Kennzahl", "Merkmal", "Personen", "Wert")
+    assert (KEHL, "Kehl", "2025-01", "Eröffnete Integrationspläne", None, ".", ".") in rows
+    default = api.get("/v1/reports/state-report", "analyst", COUNTY, **params)
+    assert default.text.startswith("municipality,month,metric,dimension,persons,value")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -77,10 +78,18 @@ def contents(plans: IntegrationPlans) -> dict[str, Any]:
         "log": [canonical.entry(e) for e in entries],
         "integrity": [plans.verify_integrity(p).ok for p in plan_ids],
         "snapshots": [snapshot_versions(plans, p) for p in plan_ids],
-        "summary": models.summary.list_plans(PlanFilter(as_of=TODAY), limit=10_000).items,
+        "summary": [
+            unsealed(asdict(item))
+            for item in models.summary.list_plans(PlanFilter(as_of=TODAY), limit=10_000).items
+        ],
         "worklist": [(i.kind, i.plan_id, i.due_on, canonical.item(i.measure_id)) for i in work],
         "plain": [n.state for n in notifications],
     }
+
+
+def unsealed(row: dict[str, Any]) -> dict[str, Any]:
+    """A row without its sealed values (names): each store seals with keys of its own."""
+    return {k: v for k, v in row.items() if not (isinstance(v, str) and v.startswith("enc1:"))}
 
 
 def snapshot_versions(plans: IntegrationPlans, plan_id: UUID) -> list[int]:
