@@ -25,6 +25,7 @@ BENCHMARKS: list[tuple[str, list[str]]] = [
     ("plan_growth", ["--cold", "--entries", "600"]),
     ("rebuild", []),
     ("seed_demo", []),
+    ("figures", ["--plans", "10000"]),
 ]
 
 
