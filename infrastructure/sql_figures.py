@@ -20,6 +20,7 @@ from projections.figure_cells import (
     CONTRIBUTIONS,
     CellKey,
     Totals,
+    cell_name,
     cell_row,
     key_of_row,
     merged,
@@ -106,7 +107,7 @@ class SqlFigureCells(FigureTables):
             if not changes:
                 return
             cells = self.tables.name(CELLS)
-            names = [cell_row(k, [0.0] * 5)["cell"] for k in changes]
+            names = [cell_name(k) for k in changes]
             current = {
                 key_of_row(r): totals_of_row(r)
                 for r in fetch_in(self.db, cursor, cells, "cell", names)
