@@ -33,7 +33,7 @@ def record_personal_read(
     if caller.role not in LOGGED_READERS and not whoever_reads:
         return
     what, path = read
-    endpoint = f"GET {PREFIX}{path}"
+    endpoint = f"GET {path if path.startswith('/v1/') else PREFIX + path}"
     ctx = plans.context(actor=caller.sub, role=caller.role, correlation_id=correlation_id)
     recorded = plans.record_personal_data_read(plan_id, ctx, endpoint=endpoint, version=version)
     # The structured log says where to find the record, never what was read.

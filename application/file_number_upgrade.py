@@ -24,7 +24,9 @@ def number_old_plans(plans: IntegrationPlans) -> int:
     """Gives every plan without a file number one; answers how many were given. Idempotent,
     and safe beside other processes doing the same (the rules refuse a second number)."""
     register = plans.file_numbers
-    given = 0
+    if register.upgraded():
+        return 0
+    given = left = 0
     for plan_id in register.unnumbered():
         try:
             plan = plans.get_plan(plan_id)
@@ -46,8 +48,11 @@ def number_old_plans(plans: IntegrationPlans) -> int:
                 pass  # another process gave it the same number first
             except (DomainError, ApplicationError) as error:
                 log.warning("file_number_not_given", plan_id=str(plan_id), code=error.code)
+                left += 1
                 continue
         register.confirm(plan_id)
+    if not left:
+        register.mark_upgraded()
     if given:
         log.info("file_numbers_given", plans=given)
     return given

@@ -42,6 +42,15 @@ class FileNumbers(ABC):
         """Plans whose history may hold no file number yet (opened before they existed, or
         whose upgrade entry was interrupted)."""
 
+    @abstractmethod
+    def upgraded(self) -> bool:
+        """Whether every plan of the store was found numbered once (so no process needs
+        to look again: every plan opened since got its number at opening)."""
+
+    @abstractmethod
+    def mark_upgraded(self) -> None:
+        """Records that every plan is numbered."""
+
 
 @dataclass
 class _Given:
@@ -56,6 +65,7 @@ class MemoryFileNumbers(FileNumbers):
         self._lock = threading.Lock()
         self._last: dict[int, int] = {}
         self._given: dict[UUID, _Given] = {}
+        self._upgraded = False
 
     def reserve(self, plan_id: UUID, year: int, *, confirmed: bool = True) -> str:
         with self._lock:
@@ -70,6 +80,12 @@ class MemoryFileNumbers(FileNumbers):
         with self._lock:
             if plan_id in self._given:
                 self._given[plan_id].confirmed = True
+
+    def upgraded(self) -> bool:
+        return self._upgraded
+
+    def mark_upgraded(self) -> None:
+        self._upgraded = True
 
     def unnumbered(self) -> list[UUID]:
         # The memory store starts empty: every plan in it was opened with a number.

@@ -103,6 +103,11 @@ class ProtectedApplication(Application[UUID]):
             if every and aggregate.version // every > (first - 1) // every:
                 self.snapshots.put([type(aggregate).Snapshot.take(aggregate)])
 
+    @property
+    def adapters(self) -> StoreAdapters | None:
+        """The store's protection (keys, integrity), None for an unprotected memory store."""
+        return self._adapters
+
     def verify_integrity(self, plan_id: UUID) -> IntegrityReport:
         """Checks the plan's stored entries against the hash chain recorded with them."""
         report = self._protection().integrity.verify(plan_id)

@@ -13,24 +13,11 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from datetime import date, timedelta
 
+from benchmarks.bench_plans import TODAY, consult, open_plan
 from benchmarks.stores import benchmark_settings, placeholder, plain_connection, report
-from domain.context import EntryContext
-from domain.plan import IntegrationPlan
 from infrastructure.settings import Settings
 from infrastructure.store import build_plans
-
-TODAY = date(2026, 6, 1)
-PROFILE = {
-    "birth_year": 1990,
-    "gender": "male",
-    "nationality": "AF",
-    "residence_status": "subsidiary_protection",
-    "household_size": 1,
-    "languages": ["fa"],
-    "arrived_on": date(2024, 1, 10),
-}
 
 
 def run_threads(writers: int, seconds: float, work: Callable[[int], Callable[[], None]]) -> int:
@@ -88,34 +75,11 @@ def plain_inserts(settings: Settings, writers: int, seconds: float) -> float:
 
 def commands(settings: Settings, writers: int, seconds: float) -> float:
     plans = build_plans(settings, today=lambda: TODAY)
-    ctx = EntryContext("cw-bench", "caseworker", "bench", TODAY)
-    opened = TODAY - timedelta(days=400)
 
     def work(i: int) -> Callable[[], None]:
-        plan_id = plans.open_plan(
-            ctx,
-            municipality="08317096",
-            caseworker="cw-bench",
-            opened_on=opened,
-            profile=PROFILE,
-            personal={"given_name": "Bench", "family_name": f"Writer {i}"},
-        ).id
+        plan_id = open_plan(plans, f"Writer {i}")
         day = iter(range(10**9))
-
-        def consult() -> None:
-            plans.record(
-                plan_id,
-                IntegrationPlan.hold_consultation,
-                ctx,
-                held_on=opened + timedelta(days=next(day) % 390),
-                duration_minutes=45,
-                setting="office",
-                interpreter_language=None,
-                topics=["work"],
-                notes="note",
-            )
-
-        return consult
+        return lambda: consult(plans, plan_id, next(day))
 
     try:
         return run_threads(writers, seconds, work) / seconds

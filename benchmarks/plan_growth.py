@@ -16,15 +16,13 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from datetime import date, timedelta
 from uuid import UUID
 
+from benchmarks.bench_plans import TODAY, consult, open_plan
 from benchmarks.stores import benchmark_settings, report
-from domain.context import EntryContext
 from domain.plan import IntegrationPlan
 from infrastructure.store import build_plans
 
-TODAY = date(2026, 6, 1)
 WINDOW = 100
 
 
@@ -39,52 +37,24 @@ def main() -> None:
         plans = build_plans(settings, today=lambda: TODAY)
         if args.snapshot_every:
             type(plans).snapshot_every = {IntegrationPlan: args.snapshot_every}
-        ctx = EntryContext("cw-bench", "caseworker", "bench", TODAY)
-        opened = TODAY - timedelta(days=900)
 
-        def open_plan() -> UUID:
-            return plans.open_plan(
-                ctx,
-                municipality="08317096",
-                caseworker="cw-bench",
-                opened_on=opened,
-                profile={
-                    "birth_year": 1990,
-                    "gender": "female",
-                    "nationality": "SY",
-                    "residence_status": "recognised_refugee",
-                    "household_size": 2,
-                    "languages": ["ar"],
-                    "arrived_on": opened - timedelta(days=30),
-                },
-                personal={"given_name": "Growth", "family_name": "Bench"},
-            ).id
-
-        def consult(plan_id: UUID, day: int) -> float:
+        def timed_consult(plan_id: UUID, day: int) -> float:
             if args.cold:
                 plans.current.forget(plan_id)
             started = time.perf_counter()
-            plans.record(
-                plan_id,
-                IntegrationPlan.hold_consultation,
-                ctx,
-                held_on=opened + timedelta(days=day % 899),
-                duration_minutes=30,
-                setting="office",
-                interpreter_language=None,
-                topics=["work"],
-                notes="note",
-            )
+            consult(plans, plan_id, day)
             return time.perf_counter() - started
 
-        growing = open_plan()
+        growing = open_plan(plans)
         young: list[float] = []
         grown: dict[int, list[float]] = {}
         for i in range(args.entries // WINDOW * WINDOW - 1):
-            fresh = open_plan()  # a young plan: opened, then one command
-            young.append(consult(fresh, i))
+            fresh = open_plan(plans)  # a young plan: opened, then one command
+            young.append(timed_consult(fresh, i))
             # grouped by the plan's length at the end of each window of WINDOW commands
-            grown.setdefault((i + 1) // WINDOW * WINDOW + WINDOW, []).append(consult(growing, i))
+            grown.setdefault((i + 1) // WINDOW * WINDOW + WINDOW, []).append(
+                timed_consult(growing, i)
+            )
         plans.close()
     baseline = statistics.median(young[-WINDOW:])
     by_length = {v: round(statistics.median(t) * 1000, 3) for v, t in sorted(grown.items())}

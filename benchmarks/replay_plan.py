@@ -9,19 +9,15 @@ import argparse
 import random
 import statistics
 import time
-from datetime import date, timedelta
 
+from benchmarks.bench_plans import TODAY, consult, open_plan
 from benchmarks.stores import (
     benchmark_settings,
     placeholder,
     plain_connection,
     report,
 )
-from domain.context import EntryContext
-from domain.plan import IntegrationPlan
 from infrastructure.store import build_plans, events_table_name
-
-TODAY = date(2026, 6, 1)
 
 
 def main() -> None:
@@ -33,36 +29,9 @@ def main() -> None:
     rng = random.Random(1)
     with benchmark_settings(args.store) as settings:
         plans = build_plans(settings, today=lambda: TODAY)
-        ctx = EntryContext("cw-bench", "caseworker", "bench", TODAY)
-        opened = TODAY - timedelta(days=1000)
-        plan_id = plans.open_plan(
-            ctx,
-            municipality="08317096",
-            caseworker="cw-bench",
-            opened_on=opened,
-            profile={
-                "birth_year": 1990,
-                "gender": "male",
-                "nationality": "AF",
-                "residence_status": "subsidiary_protection",
-                "household_size": 1,
-                "languages": ["fa"],
-                "arrived_on": opened - timedelta(days=100),
-            },
-            personal={"given_name": "Bench", "family_name": "Mark"},
-        ).id
+        plan_id = open_plan(plans)
         for i in range(args.entries - 1):
-            plans.record(
-                plan_id,
-                IntegrationPlan.hold_consultation,
-                ctx,
-                held_on=opened + timedelta(days=i % 999),
-                duration_minutes=45,
-                setting="office",
-                interpreter_language=None,
-                topics=["work"],
-                notes="note",
-            )
+            consult(plans, plan_id, i)
         versions = [rng.randint(1, args.entries) for _ in range(args.reads)]
         table, mark = events_table_name(settings), placeholder(settings)
         key = plan_id.hex if settings.store == "sqlite" else plan_id

@@ -39,7 +39,8 @@ def benchmark_settings(store: str) -> Iterator[Settings]:
 def plain_connection(settings: Settings) -> Iterator[Any]:
     """A plain DB-API connection to the settings' database (the baseline's tool)."""
     if settings.store == "sqlite":
-        lite = sqlite3.connect(settings.sqlite_path)
+        # One per writer thread in the append baseline, made before the threads start.
+        lite = sqlite3.connect(settings.sqlite_path, timeout=30, check_same_thread=False)
         try:
             yield lite
         finally:

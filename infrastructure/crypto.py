@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import hmac
 import os
 import secrets
 from collections.abc import Callable
@@ -112,6 +113,16 @@ def seal(data_key: bytes, plaintext: bytes, context: bytes) -> str:
     nonce = os.urandom(NONCE_BYTES)
     sealed = AESGCM(data_key).encrypt(nonce, plaintext, context)
     return SEALED_PREFIX + base64.b64encode(nonce + sealed).decode("ascii")
+
+
+def seal_repeatably(data_key: bytes, plaintext: bytes, context: bytes) -> str:
+    """Like `seal`, but the same value in the same context seals to the same text (the
+    nonce is derived from key, context and value, as in AES-SIV): so a read model rebuilt
+    from the events equals the one built live. It shows only that a value is unchanged, and
+    only within one plan, since each plan has a key of its own."""
+    nonce = hmac.new(data_key, b"iplan-nonce\x00" + context + b"\x00" + plaintext, "sha256")
+    sealed = AESGCM(data_key).encrypt(nonce.digest()[:NONCE_BYTES], plaintext, context)
+    return SEALED_PREFIX + base64.b64encode(nonce.digest()[:NONCE_BYTES] + sealed).decode("ascii")
 
 
 def is_sealed(value: object) -> bool:

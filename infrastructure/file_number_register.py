@@ -20,6 +20,8 @@ from infrastructure.sql_database import Database
 
 COUNTERS = "file_number_counters"
 NUMBERS = "file_numbers"
+UPGRADES = "store_upgrades"
+UPGRADE = "file_numbers"  # this upgrade's name in store_upgrades
 
 
 class SqlFileNumbers(FileNumbers):
@@ -28,6 +30,7 @@ class SqlFileNumbers(FileNumbers):
         self.counters = db.table(COUNTERS)
         self.numbers = db.table(NUMBERS)
         self.events = db.table(events_table)
+        self.upgrades = db.table(UPGRADES)
 
     def create_tables(self) -> None:
         uuid, boolean = self.db.type_of("uuid"), self.db.type_of("bool")
@@ -44,6 +47,9 @@ class SqlFileNumbers(FileNumbers):
                 cursor,
                 f"CREATE TABLE IF NOT EXISTS {self.numbers} (plan_id {uuid} PRIMARY KEY, "
                 f"file_number TEXT NOT NULL UNIQUE, confirmed {boolean} NOT NULL)",
+            )
+            self.db.execute(
+                cursor, f"CREATE TABLE IF NOT EXISTS {self.upgrades} (name TEXT PRIMARY KEY)"
             )
 
     def _plan(self, plan_id: UUID) -> Any:
@@ -96,6 +102,18 @@ class SqlFileNumbers(FileNumbers):
                 cursor,
                 f"UPDATE {self.numbers} SET confirmed = %s WHERE plan_id = %s",
                 (True, self._plan(plan_id)),
+            )
+
+    def upgraded(self) -> bool:
+        rows = self.db.select(f"SELECT 1 FROM {self.upgrades} WHERE name = %s", (UPGRADE,), {})
+        return bool(rows)
+
+    def mark_upgraded(self) -> None:
+        with self.db.transaction(commit=True) as cursor:
+            self.db.execute(
+                cursor,
+                f"INSERT INTO {self.upgrades} (name) VALUES (%s) ON CONFLICT (name) DO NOTHING",
+                (UPGRADE,),
             )
 
     def unnumbered(self) -> list[UUID]:

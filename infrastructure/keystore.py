@@ -21,6 +21,8 @@ from infrastructure.key_tables import CURRENT, PREVIOUS, RETIRED, KeyTable, Stor
 
 # The store's own integrity key lives in the same table under an id no plan ever has.
 INTEGRITY_KEY_ID = UUID(int=0)
+# And the blind search index's HMAC key (infrastructure/sealed_people.py) under this one.
+SEARCH_KEY_ID = UUID(int=1)
 
 
 class KeyRowMissing(PlanTampered):

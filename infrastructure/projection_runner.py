@@ -67,6 +67,10 @@ class ProjectionStatus:
     last_error: str | None
 
 
+# How long a caught-up worker lets new entries gather before its next batch.
+LINGER_SECONDS = 0.1
+
+
 class ProjectionWorker:
     """Runs one projection (one view generation) against the plans' notification log."""
 
@@ -80,8 +84,10 @@ class ProjectionWorker:
         retry_delay: tuple[float, float] = (0.2, 5.0),
         on_progress: threading.Condition | None = None,
         heartbeat: Callable[[ProjectionStatus], None] | None = None,
+        linger: float = LINGER_SECONDS,
     ) -> None:
         self.plans = plans
+        self.linger = linger
         self.heartbeat = heartbeat
         self._last_beat = 0.0
         self.projection = projection
@@ -211,8 +217,14 @@ class ProjectionWorker:
             retry = self.retry_delay[0]
             if count:
                 idle = self.idle_poll[0]
+                if count < self.batch_size:
+                    # Caught up: let the next entries gather for a moment, so that a stream
+                    # of writes makes few, larger transactions, not one per entry (they
+                    # compete with the writes for the store's lock).
+                    self._stopping.wait(self.linger)
                 continue
-            self._wake.wait(idle)
+            if self._wake.wait(idle):
+                self._stopping.wait(self.linger)
             self._wake.clear()
             idle = min(idle * 2, self.idle_poll[1])
 

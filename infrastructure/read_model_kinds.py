@@ -25,6 +25,7 @@ from infrastructure.sql_plan_views import SqlPlanSummaryView, SqlWorklistView
 from projections.analytics import AnalyticsProjection, MemoryAnalyticsView
 from projections.audit_log import AuditLogProjection, MemoryAuditLogView
 from projections.base import BatchProjection, BatchView
+from projections.people import People
 from projections.plan_summary import MemoryPlanSummaryView, PlanSummaryProjection
 from projections.worklist import MemoryWorklistView, WorklistProjection
 
@@ -40,11 +41,16 @@ class ReadModelKind:
     projection: type[BatchProjection[Any]]
     memory_view: Callable[[int], BatchView]
     sql_view: Callable[[Database, int], BatchView]
+    names_people: bool = False  # holds sealed names or index terms: built with People
 
 
 KINDS: dict[str, ReadModelKind] = {
-    PLAN_SUMMARY: ReadModelKind(PlanSummaryProjection, MemoryPlanSummaryView, SqlPlanSummaryView),
-    WORKLIST: ReadModelKind(WorklistProjection, MemoryWorklistView, SqlWorklistView),
+    PLAN_SUMMARY: ReadModelKind(
+        PlanSummaryProjection, MemoryPlanSummaryView, SqlPlanSummaryView, names_people=True
+    ),
+    WORKLIST: ReadModelKind(
+        WorklistProjection, MemoryWorklistView, SqlWorklistView, names_people=True
+    ),
     AUDIT_LOG: ReadModelKind(AuditLogProjection, MemoryAuditLogView, SqlAuditLogView),
     ANALYTICS: ReadModelKind(AnalyticsProjection, MemoryAnalyticsView, SqlAnalyticsView),
 }
@@ -66,6 +72,7 @@ class WorkerSettings:
     retry_delay: tuple[float, float]
     progress: threading.Condition
     heartbeat: Callable[[ProjectionStatus], None] | None = None
+    people: People | None = None
 
 
 def new_worker(
@@ -79,7 +86,11 @@ def new_worker(
         # With its entries: a projection follows the plan through corrections.
         return plans.with_history(plan_id, at_version)
 
-    projection = kind.projection(view, load)  # type: ignore[call-arg]
+    projection: BatchProjection[Any]
+    if kind.names_people:
+        projection = kind.projection(view, load, how.people)  # type: ignore[call-arg]
+    else:
+        projection = kind.projection(view, load)  # type: ignore[call-arg]
     return ProjectionWorker(
         plans,
         projection,

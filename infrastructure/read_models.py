@@ -37,6 +37,7 @@ from infrastructure.read_model_kinds import (
     publish,
 )
 from infrastructure.read_model_rebuilds import Rebuilds
+from infrastructure.sealed_people import SealedPeople
 from projections.analytics import AnalyticsView
 from projections.audit_log import AuditLogView
 from projections.base import BatchView
@@ -69,7 +70,10 @@ class ReadModels(Rebuilds):
         self.heartbeats = Heartbeats(self.db) if self.db is not None else None
         self.batch_size = batch_size
         self.progress = threading.Condition()
-        self._how = WorkerSettings(batch_size, idle_poll, retry_delay, self.progress, self._beat)
+        self.people = SealedPeople.of(plans)
+        self._how = WorkerSettings(
+            batch_size, idle_poll, retry_delay, self.progress, self._beat, self.people
+        )
         self._lock = threading.RLock()
         self.workers: dict[str, ProjectionWorker] = {}
         self.rebuilds: dict[str, ProjectionWorker] = {}

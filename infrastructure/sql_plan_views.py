@@ -16,6 +16,7 @@ from infrastructure.sql_views import SqlTables, TableSpec
 from projections import plan_summary as ps
 from projections import worklist as wl
 from projections.base import UNCHECKED, After, PlanRows
+from projections.people import SEARCH_TERMS, Search
 
 SUMMARY_TABLES = (
     TableSpec(
@@ -36,10 +37,14 @@ SUMMARY_TABLES = (
             ("highest_level", "text"),
             ("employed", "bool"),
             ("housing_secured_on", "date"),
+            ("display_name", "text"),  # sealed with the plan's key
+            ("version", "int"),
         ),
         indexes=(("opened_on", "plan_id"), ("municipality", "caseworker"), ("file_number",)),
         primary_key=("plan_id",),
     ),
+    # The blind index: keyed digests of the normalised names and birth date, never a name.
+    TableSpec(SEARCH_TERMS, (("plan_id", "uuid"), ("term", "text")), indexes=(("term",),)),
     TableSpec(
         ps.OPEN_MEASURES,
         (("plan_id", "uuid"), ("measure_id", "uuid"), ("due_on", "date")),
@@ -56,6 +61,9 @@ WORKLIST_TABLES = (
             ("caseworker", "text"),
             ("last_contact_on", "date"),
             ("advice_period_ends_on", "date"),
+            ("file_number", "text"),
+            ("display_name", "text"),  # sealed with the plan's key
+            ("version", "int"),
         ),
         indexes=(("caseworker",), ("municipality",)),
         primary_key=("plan_id",),
@@ -69,6 +77,10 @@ WORKLIST_TABLES = (
             ("measure_id", "uuid"),
             ("field", "text"),
             ("due_on", "date"),
+            ("file_number", "text"),
+            ("display_name", "text"),  # sealed with the plan's key
+            ("title", "text"),  # sealed with the plan's key
+            ("version", "int"),
         ),
         indexes=(("plan_id",), ("caseworker", "due_on"), ("municipality", "due_on")),
     ),
@@ -119,19 +131,49 @@ class SqlPlanSummaryView(SqlPlanRowsMixin, ps.PlanSummaryView):
         self.db = db
 
     def _query(
-        self, where: str, params: list[Any], as_of: date | None, tail: str = ""
+        self,
+        where: str,
+        params: list[Any],
+        as_of: date | None,
+        tail: str = "",
+        search: Search | None = None,
     ) -> list[ps.PlanSummary]:
         overdue = (
             "(SELECT COUNT(*) FROM {open_measures} m WHERE m.plan_id = p.plan_id AND m.due_on < %s)"
             if as_of is not None
             else "0"
         )
-        head: list[Any] = [as_of] if as_of is not None else []
+        head: list[Any] = []
+        with_clause, join, score = "", "", "0"
+        if search is not None:
+            with_clause = self._matches(search, head) + " "
+            join, score = "JOIN scored s ON s.plan_id = p.plan_id ", "s.score"
+        head += [as_of] if as_of is not None else []
         rows = self.tables.select(
-            f"SELECT p.*, {overdue} AS overdue_measures FROM {{plans}} p WHERE 1 = 1{where}{tail}",
+            f"{with_clause}SELECT p.*, {overdue} AS overdue_measures, {score} AS score "
+            f"FROM {{plans}} p {join}WHERE 1 = 1{where}{tail}",
             [*head, *params],
         )
-        return [ps.to_summary(r, int(r["overdue_measures"])) for r in rows]
+        return [ps.to_summary(r, int(r["overdue_measures"]), int(r["score"])) for r in rows]
+
+    def _matches(self, search: Search, params: list[Any]) -> str:
+        """The plans holding a term of every group of the search, with their score (the
+        sum of each group's best rank), as a WITH clause named `scored`."""
+        values = []
+        for number, group in enumerate(search.groups):
+            for term, rank in group:
+                values.append("(%s, %s, %s)")
+                params += [term, number, rank]
+        if not values:  # a search without terms finds nothing
+            values.append("(%s, %s, %s)")
+            params += ["", 0, 0]
+        return (
+            f"WITH q (term, grp, rank) AS (VALUES {', '.join(values)}), "
+            "hits AS (SELECT t.plan_id, q.grp, MIN(q.rank) AS rank FROM {search_terms} t "
+            "JOIN q ON q.term = t.term GROUP BY t.plan_id, q.grp), "
+            "scored AS (SELECT plan_id, SUM(rank) AS score FROM hits GROUP BY plan_id "
+            f"HAVING COUNT(*) = {len(search.groups)})"
+        )
 
     def list_plans(
         self, plan_filter: ps.PlanFilter, *, limit: int = 50, cursor: str | None = None
@@ -149,15 +191,23 @@ class SqlPlanSummaryView(SqlPlanRowsMixin, ps.PlanSummaryView):
                 "WHERE m.plan_id = p.plan_id AND m.due_on < %s)"
             )
             params.append(plan_filter.as_of)
+        search = plan_filter.search
+        order = "p.opened_on, p.plan_id" if search is None else "s.score, p.opened_on, p.plan_id"
         if cursor:
-            opened_on, plan_id = ps.decode_cursor(cursor)
-            where += " AND (p.opened_on, p.plan_id) > (%s, %s)"
+            score, opened_on, plan_id = ps.decode_cursor(cursor)
+            if search is None:
+                where += " AND (p.opened_on, p.plan_id) > (%s, %s)"
+            else:
+                where += " AND (s.score, p.opened_on, p.plan_id) > (%s, %s, %s)"
+                params.append(score or 0)
             params += [opened_on, UUID(plan_id)]
-        tail = f" ORDER BY p.opened_on, p.plan_id LIMIT {int(limit) + 1}"
-        items = self._query(where, params, plan_filter.as_of, tail)
+        tail = f" ORDER BY {order} LIMIT {int(limit) + 1}"
+        items = self._query(where, params, plan_filter.as_of, tail, search)
         page = items[:limit]
         more = len(items) > limit
-        return ps.SummaryPage(page, ps.encode_cursor(page[-1]) if more and page else None)
+        searching = search is not None
+        next_cursor = ps.encode_cursor(page[-1], searching=searching) if more and page else None
+        return ps.SummaryPage(page, next_cursor)
 
     def get_summary(self, plan_id: UUID, as_of: date | None = None) -> ps.PlanSummary | None:
         items = self._query(" AND p.plan_id = %s", [plan_id], as_of)

@@ -16,6 +16,7 @@ from eventsourcing.projection import Projection
 from domain.entries.lifecycle import PlanOpened
 from domain.entry import PlanEvent
 from domain.plan import IntegrationPlan
+from projections.people import NOBODY, People, Person
 
 # Loads a plan as it was at a version (the application's repository, injected).
 PlanLoader = Callable[[UUID, int], IntegrationPlan]
@@ -163,13 +164,24 @@ class BatchProjection(Projection[TView], Generic[TView]):
 class PlanRowsProjection(BatchProjection[PlanRowsView]):
     """Recomputes the rows of every plan touched by a batch from the plan's state."""
 
-    def __init__(self, view: PlanRowsView, load: PlanLoader | None = None) -> None:
+    def __init__(
+        self, view: PlanRowsView, load: PlanLoader | None = None, people: People | None = None
+    ) -> None:
         super().__init__(view)
         self.follower = PlanFollower(load)
+        self.people = people
 
     @abstractmethod
     def rows_of(self, plan: IntegrationPlan) -> PlanRows:
-        """The plan's rows in this read model; never a personal value."""
+        """The plan's rows in this read model; never a personal value in plain text."""
+
+    def person(self, plan: IntegrationPlan) -> Person:
+        """Who the plan is about, sealed and indexed (NOBODY without a People port)."""
+        return NOBODY if self.people is None else self.people.person(plan)
+
+    def measure_title(self, plan: IntegrationPlan, measure_id: UUID) -> str | None:
+        """The measure's title, sealed (None without a People port)."""
+        return None if self.people is None else self.people.measure_title(plan, measure_id)
 
     def process_batch(
         self,

@@ -12,6 +12,7 @@ from uuid import UUID
 from domain.plan import IntegrationPlan
 from projections.base import PlanLoader, PlanRows, PlanRowsProjection, PlanRowsView
 from projections.memory import MemoryPlanRowsView
+from projections.people import NOBODY, SEARCH_TERMS, People, Person, Search
 
 PLANS = "plans"
 OPEN_MEASURES = "open_measures"
@@ -34,11 +35,16 @@ class PlanSummary:
     highest_level: str | None
     employed: bool
     housing_secured_on: date | None
+    display_name: str | None = None  # sealed with the plan's key: open it to show it
+    version: int = 0  # the plan's version the row was computed from
     # Open measures due before the day asked about (0 when no day was given).
     overdue_measures: int = 0
+    score: int = 0  # a search's score: 0 best (exact), higher for looser matches
 
 
-SUMMARY_COLUMNS = tuple(f.name for f in fields(PlanSummary) if f.name != "overdue_measures")
+SUMMARY_COLUMNS = tuple(
+    f.name for f in fields(PlanSummary) if f.name not in ("overdue_measures", "score")
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,7 @@ class PlanFilter:
     caseworker: str | None = None
     status: str | None = None
     file_number: str | None = None
+    search: Search | None = None  # by name and birth date, through the blind index
     overdue: bool = False
     as_of: date | None = None
 
@@ -75,18 +82,23 @@ class SummaryPage:
     next_cursor: str | None
 
 
-def encode_cursor(summary: PlanSummary) -> str:
-    """Opaque to clients; the list is ordered by (opened_on, plan id)."""
-    return f"{summary.opened_on.isoformat()}_{summary.plan_id}"
+def encode_cursor(summary: PlanSummary, *, searching: bool = False) -> str:
+    """Opaque to clients; the list is ordered by (opened_on, plan id), a search's results
+    by (score, opened_on, plan id)."""
+    tail = f"{summary.opened_on.isoformat()}_{summary.plan_id}"
+    return f"{summary.score}~{tail}" if searching else tail
 
 
-def decode_cursor(cursor: str) -> tuple[date, str]:
-    """Raises ValueError for a cursor this service did not hand out."""
-    day, _, plan_id = cursor.partition("_")
-    return date.fromisoformat(day), str(UUID(plan_id))
+def decode_cursor(cursor: str) -> tuple[int | None, date, str]:
+    """(score or None, opened_on, plan id); ValueError for a cursor not handed out here."""
+    score, tilde, rest = cursor.partition("~")
+    if not tilde:
+        score, rest = "", cursor
+    day, _, plan_id = rest.partition("_")
+    return (int(score) if score else None), date.fromisoformat(day), str(UUID(plan_id))
 
 
-def summary_rows(plan: IntegrationPlan) -> PlanRows:
+def summary_rows(plan: IntegrationPlan, person: Person = NOBODY) -> PlanRows:
     state = plan.state
     # An erased plan accepts no entry ever again: nothing of it is due any more.
     open_measures = [
@@ -109,9 +121,12 @@ def summary_rows(plan: IntegrationPlan) -> PlanRows:
         "highest_level": state.highest_level_reached(),
         "employed": any(j.status == "active" for j in state.jobs.values()),
         "housing_secured_on": min((h.secured_on for h in state.housing), default=None),
+        "display_name": person.display_name,
+        "version": plan.version,
     }
     measures = [{"plan_id": plan.id, "measure_id": m.id, "due_on": m.due_on} for m in open_measures]
-    return {PLANS: [row], OPEN_MEASURES: measures}
+    terms = [{"plan_id": plan.id, "term": term} for term in person.terms]
+    return {PLANS: [row], OPEN_MEASURES: measures, SEARCH_TERMS: terms}
 
 
 class PlanSummaryView(PlanRowsView):
@@ -135,15 +150,19 @@ class PlanSummaryView(PlanRowsView):
 class PlanSummaryProjection(PlanRowsProjection):
     name = "plan_summary"
 
-    def __init__(self, view: PlanRowsView, load: PlanLoader | None = None) -> None:
-        super().__init__(view, load)
+    def __init__(
+        self, view: PlanRowsView, load: PlanLoader | None = None, people: People | None = None
+    ) -> None:
+        super().__init__(view, load, people)
 
     def rows_of(self, plan: IntegrationPlan) -> PlanRows:
-        return summary_rows(plan)
+        return summary_rows(plan, self.person(plan))
 
 
-def to_summary(row: Mapping[str, Any], overdue_measures: int) -> PlanSummary:
-    return PlanSummary(**{c: row[c] for c in SUMMARY_COLUMNS}, overdue_measures=overdue_measures)
+def to_summary(row: Mapping[str, Any], overdue_measures: int, score: int = 0) -> PlanSummary:
+    return PlanSummary(
+        **{c: row[c] for c in SUMMARY_COLUMNS}, overdue_measures=overdue_measures, score=score
+    )
 
 
 class MemoryPlanSummaryView(MemoryPlanRowsView, PlanSummaryView):
@@ -159,20 +178,35 @@ class MemoryPlanSummaryView(MemoryPlanRowsView, PlanSummaryView):
         self, plan_filter: PlanFilter, *, limit: int = 50, cursor: str | None = None
     ) -> SummaryPage:
         overdue = self._overdue(plan_filter.as_of)
-        after = decode_cursor(cursor) if cursor else None
+        scores = self._scores(plan_filter.search)
         items = sorted(
             (
-                to_summary(row, overdue.get(row["plan_id"], 0))
+                to_summary(row, overdue.get(row["plan_id"], 0), scores.get(row["plan_id"], 0))
                 for row in self.store.table(PLANS)
                 if plan_filter.matches(row, overdue.get(row["plan_id"], 0))
+                and (plan_filter.search is None or row["plan_id"] in scores)
             ),
-            key=lambda s: (s.opened_on, str(s.plan_id)),
+            key=lambda s: (s.score, s.opened_on, str(s.plan_id)),
         )
-        if after is not None:
-            items = [s for s in items if (s.opened_on, str(s.plan_id)) > after]
+        if cursor:
+            score, day, plan_id = decode_cursor(cursor)
+            after = (score or 0, day, plan_id)
+            items = [s for s in items if (s.score, s.opened_on, str(s.plan_id)) > after]
         page = items[:limit]
         more = len(items) > limit
-        return SummaryPage(page, encode_cursor(page[-1]) if more and page else None)
+        searching = plan_filter.search is not None
+        return SummaryPage(
+            page, encode_cursor(page[-1], searching=searching) if more and page else None
+        )
+
+    def _scores(self, search: Search | None) -> dict[UUID, int]:
+        if search is None:
+            return {}
+        terms: dict[UUID, set[str]] = {}
+        for row in self.store.table(SEARCH_TERMS):
+            terms.setdefault(row["plan_id"], set()).add(row["term"])
+        scores = {plan_id: search.score(held) for plan_id, held in terms.items()}
+        return {plan_id: score for plan_id, score in scores.items() if score is not None}
 
     def closed_before(self, day: date) -> list[UUID]:
         return sorted(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, ClassVar
@@ -12,6 +12,7 @@ from uuid import UUID
 from domain.plan import IntegrationPlan
 from projections.base import PlanLoader, PlanRows, PlanRowsProjection, PlanRowsView
 from projections.memory import MemoryPlanRowsView
+from projections.people import NOBODY, People, Person
 
 PLANS = "plans"
 MEASURES = "measures"
@@ -35,6 +36,10 @@ class WorkItem:
     due_on: date
     measure_id: UUID | None = None
     field: str | None = None
+    file_number: str | None = None
+    display_name: str | None = None  # sealed with the plan's key: open it to show it
+    title: str | None = None  # the measure's title, sealed likewise
+    version: int = 0  # the plan's version the item was computed from
 
 
 @dataclass(frozen=True)
@@ -63,19 +68,37 @@ class WorkQuery:
         return self.as_of + timedelta(days=ADVICE_PERIOD_WARNING_DAYS)
 
 
-def worklist_rows(plan: IntegrationPlan) -> PlanRows:
+def worklist_rows(
+    plan: IntegrationPlan,
+    person: Person = NOBODY,
+    title: Callable[[IntegrationPlan, UUID], str | None] = lambda plan, measure_id: None,
+) -> PlanRows:
+    """The plan's rows; `title` gives a measure's title sealed with the plan's key."""
     state = plan.state
     if state.status != "open":
         return {PLANS: [], MEASURES: []}
     last_contact = max((c.held_on for c in state.consultations), default=state.opened_on)
-    base = {"plan_id": plan.id, "municipality": state.municipality, "caseworker": state.caseworker}
+    base = {
+        "plan_id": plan.id,
+        "municipality": state.municipality,
+        "caseworker": state.caseworker,
+        "file_number": state.file_number,
+        "display_name": person.display_name,
+        "version": plan.version,
+    }
     plan_row = {
         **base,
         "last_contact_on": last_contact,
         "advice_period_ends_on": state.advice_period_ends_on,
     }
     measures = [
-        {**base, "measure_id": m.id, "field": m.field, "due_on": m.due_on}
+        {
+            **base,
+            "measure_id": m.id,
+            "field": m.field,
+            "due_on": m.due_on,
+            "title": title(plan, m.id),
+        }
         for m in state.measures.values()
         if m.status == "agreed"
     ]
@@ -100,15 +123,21 @@ def work_items(
                 m["due_on"],
                 m["measure_id"],
                 m["field"],
+                m["file_number"],
+                m["display_name"],
+                m["title"],
+                m["version"],
             )
         )
     for p in plans:
         base = (p["plan_id"], p["municipality"], p["caseworker"])
+        who = {k: p[k] for k in ("file_number", "display_name", "version")}
         if p["last_contact_on"] <= query.contact_before:
             due = p["last_contact_on"] + timedelta(days=NO_CONSULTATION_DAYS)
-            items.append(WorkItem("no_consultation", *base, due))
+            items.append(WorkItem("no_consultation", *base, due, **who))
         if p["advice_period_ends_on"] <= query.period_ends_by:
-            items.append(WorkItem("advice_period_ending", *base, p["advice_period_ends_on"]))
+            ends = p["advice_period_ends_on"]
+            items.append(WorkItem("advice_period_ending", *base, ends, **who))
     items.sort(key=lambda i: (i.due_on, i.kind, str(i.plan_id), str(i.measure_id)))
     return items
 
@@ -124,11 +153,13 @@ class WorklistView(PlanRowsView):
 class WorklistProjection(PlanRowsProjection):
     name = "worklist"
 
-    def __init__(self, view: PlanRowsView, load: PlanLoader | None = None) -> None:
-        super().__init__(view, load)
+    def __init__(
+        self, view: PlanRowsView, load: PlanLoader | None = None, people: People | None = None
+    ) -> None:
+        super().__init__(view, load, people)
 
     def rows_of(self, plan: IntegrationPlan) -> PlanRows:
-        return worklist_rows(plan)
+        return worklist_rows(plan, self.person(plan), self.measure_title)
 
 
 class MemoryWorklistView(MemoryPlanRowsView, WorklistView):

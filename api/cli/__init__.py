@@ -6,6 +6,7 @@ import typer
 
 from api.cli.demo import demo
 from api.cli.export import export
+from api.cli.find import find
 from api.cli.integrity import anchor, verify
 from api.cli.personal_data import erase, keys
 from api.cli.projections import project, projections
@@ -22,7 +23,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-for command in (serve, token, demo, replay, verify, anchor, erase, export, project):
+for command in (serve, token, demo, replay, verify, anchor, erase, export, project, find):
     app.command()(command)
 app.add_typer(projections, name="projections")
 app.add_typer(report, name="report")

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.schemas.common import View
 from projections.plan_summary import PlanSummary
+from projections.worklist import WorkItem
 
 POSITION = Field(description="The global position the read model had reached when asked")
 NEXT_CURSOR = Field(description="Pass as `cursor` for the next page; null on the last page")
@@ -20,6 +21,11 @@ class PlanSummaryItem(BaseModel):
 
     id: UUID
     file_number: str | None = Field(description="The plan's file number (Aktenzeichen)")
+    display_name: str | None = Field(
+        default=None,
+        description="Given and family name: for caseworkers, and for auditors and admins "
+        "with include=personal; null otherwise and once the plan's personal data is erased",
+    )
     status: str
     municipality: str
     caseworker: str
@@ -36,10 +42,11 @@ class PlanSummaryItem(BaseModel):
     housing_secured_on: date | None
 
     @classmethod
-    def of(cls, s: PlanSummary) -> PlanSummaryItem:
+    def of(cls, s: PlanSummary, display_name: str | None = None) -> PlanSummaryItem:
         return cls(
             id=s.plan_id,
             file_number=s.file_number,
+            display_name=display_name,
             status=s.status,
             municipality=s.municipality,
             caseworker=s.caseworker,
@@ -70,6 +77,7 @@ class PlanList(BaseModel):
                         {
                             "id": PLAN_ID,
                             "file_number": "2025-00042",
+                            "display_name": "Amira Haddad",
                             "status": "open",
                             "municipality": "08317096",
                             "caseworker": "cw-anna",
@@ -99,6 +107,12 @@ class WorkItemView(View):
 
     kind: str
     plan_id: UUID
+    file_number: str | None = Field(default=None, description="The plan's file number")
+    display_name: str | None = Field(
+        default=None,
+        description="Given and family name: for caseworkers, for admins with "
+        "include=personal (recorded as a read); null otherwise and once erased",
+    )
     municipality: str
     caseworker: str
     due_on: date = Field(
@@ -107,6 +121,18 @@ class WorkItemView(View):
     )
     measure_id: UUID | None
     field: str | None
+    title: str | None = Field(
+        default=None,
+        description="What is due: the measure's title (measure items); shown like display_name",
+    )
+
+    @classmethod
+    def named(
+        cls, item: WorkItem, display_name: str | None, title: str | None = None
+    ) -> WorkItemView:
+        """The item with its name and title opened (the item holds them sealed)."""
+        opened = {"display_name": display_name, "title": title}
+        return cls.model_validate(item).model_copy(update=opened)
 
 
 class Worklist(BaseModel):
@@ -128,6 +154,9 @@ class Worklist(BaseModel):
                             "due_on": "2026-05-01",
                             "measure_id": "0b8e1d1e-5c2f-4a7c-9d0e-2f4d1b3c6a7e",
                             "field": "work",
+                            "title": "Apply for recognition of the vocational degree",
+                            "file_number": "2025-00042",
+                            "display_name": "Amira Haddad",
                         }
                     ],
                     "position": 1021,

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query
 from pydantic import AwareDatetime, ValidationError
 from starlette.responses import Response
 
-from api.deps import get_plans
+from api.deps import correlation_id, get_plans
 from api.problems import ApiProblem
 from api.routers import plan_lists
 from api.routers import plans as plan_routes
@@ -46,7 +46,13 @@ def worklist(page: WorklistPage) -> Response:
 
 def worklist_page(page: Page) -> Response:
     plans = get_plans(page.request)
-    answer = plan_lists.worklist(page.caller, plans, read_models(page, WORKLIST), None)
+    answer = plan_lists.worklist(
+        page.caller,
+        plans,
+        correlation_id(page.request),
+        read_models(page, WORKLIST),
+        caseworker=None,
+    )
     return page.render("worklist.html", worklist=answer)
 
 
@@ -62,6 +68,7 @@ def plan_list(
     answer = plan_lists.list_plans(
         page.caller,
         plans,
+        correlation_id(page.request),
         read_models(page, PLAN_SUMMARY),
         municipality=None,
         caseworker=caseworker,

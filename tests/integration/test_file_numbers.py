@@ -17,6 +17,7 @@ from infrastructure.settings import Settings
 from infrastructure.store import build_plans
 from tests.builders import KEHL, TODAY, ctx, open_details
 from tests.conftest import TODAY as FIXED_TODAY
+from tests.integration.raw_database import execute
 
 
 def test_openings_are_numbered_by_year_and_the_number_stays_for_life(
@@ -96,6 +97,8 @@ def test_plans_opened_before_file_numbers_get_one_on_upgrade(
         on=TODAY,
     )
     new = plans.open_plan(ctx(), **open_details(opened_on=TODAY)).id
+    # A store of an older release has no record of this upgrade.
+    execute(store_settings, "DELETE FROM store_upgrades")
     assert plans.get_plan(old[0]).state.file_number is None
 
     restarted = build_plans(store_settings, today=lambda: FIXED_TODAY)  # upgrades on start
@@ -111,3 +114,5 @@ def test_plans_opened_before_file_numbers_get_one_on_upgrade(
     )
     assert plans.get_plan(new).state.file_number == f"{TODAY.year}-00001"
     assert number_old_plans(plans) == 0
+    execute(store_settings, "DELETE FROM store_upgrades")
+    assert number_old_plans(plans) == 0  # nothing left to number either

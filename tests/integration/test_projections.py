@@ -208,7 +208,12 @@ def rebuilt(models: ReadModels, name: str) -> dict[str, list[dict[str, Any]]]:
     kind = KINDS[name]
     view = kind.memory_view(99) if models.db is None else kind.sql_view(models.db, 99)
     view.drop()
-    worker = ProjectionWorker(models.plans, kind.projection(view), batch_size=7)
+    projection = (
+        kind.projection(view, None, models.people)  # type: ignore[call-arg]
+        if kind.names_people
+        else kind.projection(view)
+    )
+    worker = ProjectionWorker(models.plans, projection, batch_size=7)
     worker.catch_up()
     dump = view.dump()
     view.drop()

@@ -39,8 +39,12 @@ def day(offset: int) -> date:
 
 
 def without_ids(rows: PlanRows) -> dict[str, list[dict[str, Any]]]:
+    """The rows without ids, and without the plan's version they were computed at (which
+    counts every entry, a retracted one too: it names what a logged read saw)."""
     return {
-        table: [{k: v for k, v in r.items() if not isinstance(v, UUID)} for r in rs]
+        table: [
+            {k: v for k, v in r.items() if not isinstance(v, UUID) and k != "version"} for r in rs
+        ]
         for table, rs in rows.items()
     }
 
