@@ -26,6 +26,7 @@ BENCHMARKS: list[tuple[str, list[str]]] = [
     ("rebuild", []),
     ("seed_demo", ["--persons", "2000", "20000", "--commands", "60"]),
     ("web_plan_page", []),
+    ("figures", ["--plans", "10000"]),
 ]
 
 
