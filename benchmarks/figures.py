@@ -28,7 +28,7 @@ from uuid import UUID
 from eventsourcing.persistence import Tracking
 
 from benchmarks.stores import benchmark_settings, plain_connection, report
-from infrastructure.demo.county import seed_demo_county
+from infrastructure.demo.seeding import seed_demo_county
 from infrastructure.logging import configure_logging
 from infrastructure.read_model_kinds import ANALYTICS
 from infrastructure.read_models import ReadModels
