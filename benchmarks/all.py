@@ -25,6 +25,7 @@ BENCHMARKS: list[tuple[str, list[str]]] = [
     ("plan_growth", ["--cold", "--entries", "600"]),
     ("rebuild", []),
     ("seed_demo", ["--persons", "2000", "20000", "--commands", "60"]),
+    ("search", []),
     ("web_plan_page", []),
     ("figures", ["--plans", "10000"]),
 ]

@@ -74,7 +74,8 @@ class Settings(BaseSettings):
     max_concurrent_requests: int | None = Field(
         None,
         description="Requests in flight at most; past it a request gets 503 with Retry-After "
-        "at once. Default: twice the request threads.",
+        "at once. Default: four times the request threads (a write waiting for a thread "
+        "waits at most about three writes' time).",
     )
     header_timeout_seconds: float = Field(
         10.0, description="A connection whose request headers take longer is closed."
@@ -169,7 +170,7 @@ class Settings(BaseSettings):
 
     @property
     def concurrency_limit(self) -> int:
-        return self.max_concurrent_requests or 2 * self.threads
+        return self.max_concurrent_requests or 4 * self.threads
 
     def postgres_connection_kwargs(self) -> dict[str, str | int]:
         """How to reach PostgreSQL with psycopg directly (probes, bulk tools)."""
