@@ -18,7 +18,12 @@ E = TypeVar("E")
 API_CODES: dict[int, tuple[str, ...]] = {
     400: ("malformed_json", "malformed_request", "invalid_if_match"),
     401: ("token_missing", "token_expired", "unauthenticated"),
-    403: ("forbidden", "municipality_out_of_scope", "not_your_worklist"),
+    403: (
+        "forbidden",
+        "municipality_out_of_scope",
+        "not_your_worklist",
+        "personal_data_not_included",
+    ),
     404: ("plan_not_found", "version_not_found", "projection_not_found", "not_found"),
     405: ("method_not_allowed",),
     408: ("request_timeout",),
@@ -32,6 +37,8 @@ API_CODES: dict[int, tuple[str, ...]] = {
         "invalid_breakdown",
         "invalid_min_position",
         "invalid_version_and_as_of",
+        "invalid_search",
+        "search_unavailable",
     ),
     503: (
         "store_unavailable",
