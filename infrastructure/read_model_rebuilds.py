@@ -13,6 +13,7 @@ from application.plans import IntegrationPlans
 from infrastructure.projection_registry import PendingDrop, VersionRegistry
 from infrastructure.projection_runner import REBUILDING, ProjectionWorker, catch_up_together
 from infrastructure.read_model_kinds import publish
+from projections.figure_view import FigureTables
 
 log = structlog.get_logger("iplan.projections")
 
@@ -73,6 +74,8 @@ class Rebuilds:
             current = self.workers[name].version
             fresh = self._worker(name, current + 1)
             fresh.projection.view.drop()  # leftovers of an interrupted rebuild
+            if isinstance(fresh.projection.view, FigureTables):
+                fresh.projection.view.defer_cells()  # summed once it has caught up
             if current > 1:  # a generation whose delayed drop never ran
                 self._worker(name, current - 1).projection.view.drop()
             self.rebuilds[name] = fresh
@@ -102,6 +105,8 @@ class Rebuilds:
             old = self.workers[name]
             old.stop()
             fresh.catch_up()
+            if isinstance(fresh.projection.view, FigureTables):
+                fresh.projection.view.derive_cells()
             self.registry.set(name, fresh.version)
             self.workers[name] = fresh
             self.rebuilds.pop(name, None)

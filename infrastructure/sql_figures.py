@@ -8,7 +8,7 @@ new ones in, in the batch's transaction, so the cells always equal a rebuild.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -23,6 +23,7 @@ from projections.figure_cells import (
     cell_row,
     key_of_row,
     merged,
+    summed,
     totals_of_row,
 )
 from projections.figure_view import CELLS, FigureTables, changes_of
@@ -86,6 +87,23 @@ def delete_in(db: Database, cursor: Any, table: str, column: str, values: Sequen
         )
 
 
+def _streamed(db: Database, cursor: Any, table: str, size: int = 1000) -> Iterator[Any]:
+    """The contributions rows in plan order, `size` in memory at a time."""
+    last = None
+    while True:
+        after = "" if last is None else f"WHERE plan_id > {db.placeholders(1)} "
+        db.execute(
+            cursor,
+            f"SELECT * FROM {table} {after}ORDER BY plan_id LIMIT {size}",
+            () if last is None else (last,),
+        )
+        rows = cursor.fetchall()
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1]["plan_id"]
+
+
 class SqlFigureCells(FigureTables):
     """Keeps the cells beside the plans' rows; the analytics view mixes it in."""
 
@@ -95,6 +113,10 @@ class SqlFigureCells(FigureTables):
     def replace_plans(
         self, rows: Mapping[UUID, PlanRows], tracking: Tracking, *, after: After = UNCHECKED
     ) -> None:
+        if self.deferred_cells:
+            self.tables.replace_plans(rows, tracking, after)
+            return
+
         def take_out_and_put_in(cursor: Any) -> None:
             contributions = self.tables.name(CONTRIBUTIONS)
             ids = [self.db.param(p) for p in rows]
@@ -116,6 +138,16 @@ class SqlFigureCells(FigureTables):
             self.tables.insert(cursor, CELLS, [cell_row(k, t) for k, t in kept.items()])
 
         self.tables.replace_plans(rows, tracking, after, before=take_out_and_put_in)
+
+    def derive_cells(self) -> None:
+        self.tables.create()
+        contributions, cells = self.tables.name(CONTRIBUTIONS), self.tables.name(CELLS)
+        with self.db.transaction(commit=True) as cursor:
+            rows = _streamed(self.db, cursor, contributions)
+            summed_cells = summed(dict(r) for r in rows)
+            self.db.execute(cursor, f"DELETE FROM {cells}")
+            self.tables.insert(cursor, CELLS, [cell_row(k, t) for k, t in summed_cells.items()])
+        self.deferred_cells = False
 
     def figure_rows(self, metric: str, year: int, by: str) -> list[tuple[CellKey, Totals]]:
         rows = self.tables.select(

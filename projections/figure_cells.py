@@ -80,6 +80,15 @@ def delta(
         _expand(into, new[0], new[1].items(), 1.0)
 
 
+def summed(contribution_rows: Iterable[Mapping[str, Any]]) -> dict[CellKey, Totals]:
+    """The cells of all these plans' contributions rows, summed at once (a view filled from
+    the whole log derives its cells so); cells nobody is in are left out, as `merged` does."""
+    cells: dict[CellKey, Totals] = {}
+    for row in contribution_rows:
+        delta(None, decode(row), cells)
+    return {key: totals for key, totals in cells.items() if round(totals[0]) != 0}
+
+
 def merged(
     current: Mapping[CellKey, Totals], changes: Mapping[CellKey, Totals]
 ) -> tuple[dict[CellKey, Totals], list[CellKey]]:

@@ -24,6 +24,7 @@ from projections.figure_cells import (
     decode,
     delta,
     merged,
+    summed,
 )
 from projections.figure_tables import TableCell, TableQuery, figures_of_year
 from projections.memory import MemoryPlanRowsView
@@ -34,10 +35,24 @@ CACHED_TABLES = 64
 
 
 class FigureTables:
-    """Tables from the cells: a view implements `figure_rows`."""
+    """Tables from the cells: a view implements `figure_rows`.
+
+    While a new generation is filled from the whole log (a rebuild), its cells are not
+    kept batch by batch, which would rewrite most of them every batch: `defer_cells`, then
+    `derive_cells` sums them once from the plans' contributions when the generation has
+    caught up, and from then on they are kept batch by batch again.
+    """
 
     _table_cache: OrderedDict[tuple[Any, ...], list[TableCell]]
     _table_lock: threading.Lock
+    deferred_cells: bool = False
+
+    def defer_cells(self) -> None:
+        self.deferred_cells = True
+
+    @abstractmethod
+    def derive_cells(self) -> None:
+        """Sums the cells from the plans' contributions; keeps them batch by batch after."""
 
     @abstractmethod
     def figure_rows(self, metric: str, year: int, by: str) -> list[tuple[CellKey, Totals]]:
@@ -94,6 +109,9 @@ class MemoryFigureCells(MemoryPlanRowsView, FigureTables):
         key = self.tracking_name(tracking.application_name)
         with self.store.tracking.lock:
             self.store.tracking.check(key, tracking, after)
+            if self.deferred_cells:
+                self.store.replace(key, rows, tracking, after)
+                return
             old: dict[UUID, Mapping[str, Any] | None] = {}
             for plan_id in rows:
                 previous = (self.store.rows_of(plan_id) or {}).get(CONTRIBUTIONS)
@@ -103,6 +121,11 @@ class MemoryFigureCells(MemoryPlanRowsView, FigureTables):
             self.cells.update(kept)
             for cell in emptied:
                 self.cells.pop(cell, None)
+
+    def derive_cells(self) -> None:
+        with self.store.tracking.lock:
+            self.cells = summed(self.store.table(CONTRIBUTIONS))
+            self.deferred_cells = False
 
     def figure_rows(self, metric: str, year: int, by: str) -> list[tuple[CellKey, Totals]]:
         first, after, opened = f"{year:04d}", f"{year + 1:04d}", f"open:{year + 1:04d}"
