@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+# The client generator lives in a venv of its own: its pins (ruff, pydantic, typer) are not ours.
+CLIENT_GEN := .venv-client-gen
+CLIENT_GEN_STAMP := $(CLIENT_GEN)/.installed-$(shell cksum clients/generator-requirements.txt | cut -d' ' -f1)
 
-.PHONY: serve test lint demo bench clean openapi messages
+.PHONY: serve test lint demo bench clean openapi client messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +32,17 @@ openapi: $(STAMP)  ## refresh the committed OpenAPI document (api/openapi.json) 
 	$(BIN)/python -m api.openapi > api/openapi.json.tmp
 	mv api/openapi.json.tmp api/openapi.json
 
+$(CLIENT_GEN_STAMP): clients/generator-requirements.txt
+	$(PYTHON) -m venv $(CLIENT_GEN)
+	$(CLIENT_GEN)/bin/python -m pip install -q -r clients/generator-requirements.txt
+	rm -f $(CLIENT_GEN)/.installed-*
+	touch $(CLIENT_GEN_STAMP)
+
+client: $(CLIENT_GEN_STAMP)  ## regenerate the typed Python client (clients/python) from api/openapi.json
+	PATH="$(abspath $(CLIENT_GEN))/bin:$$PATH" $(CLIENT_GEN)/bin/openapi-python-client generate \
+		--path api/openapi.json --config clients/python-client.yaml \
+		--custom-template-path clients/python-templates --output-path clients/python --overwrite
+
 demo: $(STAMP)  ## seed the synthetic Ortenaukreis county into the embedded store
 	$(BIN)/iplan demo
 
@@ -40,4 +54,4 @@ messages: $(STAMP)  ## extract the web pages' texts and update the catalogues (t
 	$(BIN)/pybabel update -i var/messages.pot -d api/web/locale --no-location --omit-header
 
 clean:
-	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) $(CLIENT_GEN) var .mypy_cache .ruff_cache .pytest_cache .hypothesis

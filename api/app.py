@@ -56,6 +56,14 @@ Lists, the worklist, the audit log and the figures are served by read models tha
 the entries. Every write answers its global `position`; pass it as `min_position` to such a
 read to see your write: the read waits a few seconds at most (then 503 `projection_lagging`
 with `Retry-After`) and answers its own `position` (also as `X-Projection-Position`).
+
+Dates are `YYYY-MM-DD`, times RFC 3339 with an offset. An entry's effective date (`held_on`,
+`given_on`, `completed_on`, `on`, …) lies neither in the future (409
+`effective_date_in_future`) nor before the plan was opened (409
+`effective_date_before_opening`); no date lies before the county's earliest date, and due,
+target and start dates lie at most 10 years ahead (422 `implausible_date`). A write sent
+with `Idempotency-Key` may be repeated safely; with `If-Match` it is refused (412) if the
+plan changed since. Every error is `application/problem+json` with a stable `code`.
 """
 
 

@@ -150,8 +150,6 @@ def allowed_methods(request: Request) -> list[str] | None:
             methods.update(method.upper() for method in operations)
     if not methods:
         return None
-    if "GET" in methods:
-        methods.add("HEAD")
     return sorted({*methods, "OPTIONS"})
 
 

@@ -14,6 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import problem
 from api.metrics import Metrics
+from domain.context import SYNTHETIC
 from infrastructure.postgres_connections import CONNECTION_DEADLINE
 
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
@@ -45,7 +46,10 @@ class RequestLogMiddleware:
             await self.app(scope, receive, send)
             return
         offered = _header(scope, b"x-request-id")
-        request_id = offered if offered and REQUEST_ID.match(offered) else str(uuid.uuid4())
+        # The demo's prefix marks synthetic entries (domain/context.py): no request has it.
+        if offered is not None and (not REQUEST_ID.match(offered) or offered.startswith(SYNTHETIC)):
+            offered = None
+        request_id = offered or str(uuid.uuid4())
         state = scope.setdefault("state", {})
         state["correlation_id"] = request_id
         started = time.perf_counter()

@@ -1,5 +1,7 @@
 """The OpenAPI document as client generators read it: stable operation ids, described tags,
-and problem+json for every error (FastAPI's own 422 schema never appears).
+every answer an operation may give (also the middleware's), problem+json for every error
+(FastAPI's own 422 schema never appears), optional parameters that are left out rather
+than null, and the glossary's vocabularies as named schemas.
 
 `python -m api.openapi` prints it; `make openapi` refreshes the committed copy
 (api/openapi.json), which a test compares with what the app generates.
@@ -20,6 +22,7 @@ from fastapi.routing import APIRoute
 
 from api.errors import PROBLEM_MEDIA_TYPE
 from api.middleware import UNLIMITED_PATHS
+from api.openapi_vocabulary import name_vocabularies
 from api.problem_codes import codes_for
 
 COMMITTED = Path(__file__).with_name("openapi.json")
@@ -33,6 +36,8 @@ OPERATION_IDS = {
     "integrity": "verifyIntegrity",
     "monthly": "getMonthlyStats",
     "state_report": "getStateReport",
+    "stats_table": "getStatsTable",
+    "stats_metrics": "listStatsMetrics",
     "projections": "listProjections",
     "rebuild": "rebuildProjection",
     "worklist": "getWorklist",
@@ -81,28 +86,48 @@ def _middleware_answers(path: str, operation: dict[str, Any]) -> None:
         responses.setdefault(str(status), {"description": HTTPStatus(status).phrase})
 
 
-def _problems_only(document: dict[str, Any]) -> dict[str, Any]:
-    """Every error answer as problem+json, each naming the codes it may carry."""
+def _not_null(parameter: dict[str, Any]) -> None:
+    """An optional header or query parameter is left out, never sent as null: FastAPI's
+    `anyOf [..., null]` would let generators send the text "null" (an If-Match that is 400)."""
+    schema = parameter.get("schema", {})
+    choices = schema.get("anyOf")
+    if not choices or {"type": "null"} not in choices:
+        return
+    rest = [choice for choice in choices if choice != {"type": "null"}]
+    del schema["anyOf"]
+    if len(rest) == 1:
+        parameter["schema"] = {**rest[0], **schema}
+    else:
+        schema["anyOf"] = rest
+
+
+def _problem_answers(operation: dict[str, Any]) -> None:
+    """Every error answer as problem+json, naming the codes it may carry; in status order."""
+    operation["responses"] = dict(sorted(operation["responses"].items()))
+    for status, answer in operation["responses"].items():
+        if not status.isdigit() or int(status) < 400:
+            continue
+        answer["content"] = {PROBLEM_MEDIA_TYPE: {"schema": PROBLEM_REF}}
+        codes = codes_for(int(status))
+        if codes:
+            answer["description"] = (
+                f"{answer.get('description', '')}; `code` is one of: "
+                + ", ".join(f"`{c}`" for c in codes)
+            )
+
+
+def _as_served(document: dict[str, Any]) -> dict[str, Any]:
+    """FastAPI's document made to say what the service does (see the module's docstring)."""
     for path, operations in document.get("paths", {}).items():
         for operation in operations.values():
             _middleware_answers(path, operation)
-            operation["responses"] = dict(
-                sorted(operation["responses"].items(), key=lambda item: item[0])
-            )
-            for status, answer in operation["responses"].items():
-                if not status.isdigit() or int(status) < 400:
-                    continue
-                answer["content"] = {PROBLEM_MEDIA_TYPE: {"schema": PROBLEM_REF}}
-                codes = codes_for(int(status))
-                if codes:
-                    answer["description"] = (
-                        f"{answer.get('description', '')}; `code` is one of: "
-                        + ", ".join(f"`{c}`" for c in codes)
-                    )
+            for parameter in operation.get("parameters", []):
+                _not_null(parameter)
+            _problem_answers(operation)
     schemas = document.get("components", {}).get("schemas", {})
     for name in FASTAPI_VALIDATION_SCHEMAS:
         schemas.pop(name, None)
-    return document
+    return name_vocabularies(document)
 
 
 def contract(app: FastAPI) -> dict[str, Any]:
@@ -116,7 +141,7 @@ def contract(app: FastAPI) -> dict[str, Any]:
             routes=app.routes,
             tags=TAGS,
         )
-        app.openapi_schema = _problems_only(document)
+        app.openapi_schema = _as_served(document)
     return app.openapi_schema
 
 

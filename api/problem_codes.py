@@ -35,6 +35,8 @@ API_CODES: dict[int, tuple[str, ...]] = {
         "invalid_period",
         "invalid_metric",
         "invalid_breakdown",
+        "invalid_search",
+        "search_unavailable",
         "invalid_min_position",
         "invalid_version_and_as_of",
         "invalid_search",

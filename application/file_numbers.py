@@ -33,6 +33,11 @@ class FileNumbers(ABC):
         `confirm` says it is once the entry is recorded.
         """
 
+    def reserve_many(self, plans: list[tuple[UUID, int]]) -> dict[UUID, str]:
+        """Reserves for each (plan, year) in turn, as `reserve` does, all at once (a bulk
+        load: the SQL registers do it in one transaction)."""
+        return {plan_id: self.reserve(plan_id, year) for plan_id, year in plans}
+
     @abstractmethod
     def confirm(self, plan_id: UUID) -> None:
         """The plan's history now holds its number."""

@@ -161,13 +161,18 @@ class IntegrationPlans(ProtectedApplication):
         opened_on: date,
         profile: dict[str, Any],
         personal: dict[str, Any],
+        plan_id: UUID | None = None,
     ) -> Recorded:
-        plan_id = uuid4()
+        """Opens a plan under `plan_id` if given (a synthetic county's own ids), else under
+        one derived from the Idempotency-Key, else under a new one."""
         if ctx.idempotency_key is not None:
+            if plan_id is not None:
+                raise ValueError("give a plan id or an idempotency key, not both")
             plan_id = uuid5(IDEMPOTENT_OPEN_NAMESPACE, f"{ctx.actor}\n{ctx.idempotency_key}")
             repeated = self._repeated(plan_id, ctx)
             if repeated is not None:
                 return repeated
+        plan_id = plan_id or uuid4()
 
         def opening(file_number: str | None) -> IntegrationPlan:
             return IntegrationPlan.open(
@@ -189,7 +194,7 @@ class IntegrationPlans(ProtectedApplication):
             if ctx.idempotency_key is None:
                 raise
             # A concurrent request with the same key won: answer as it did.
-            repeated = self._repeated(plan_id, ctx)
+            repeated = self._repeated(plan.id, ctx)
             if repeated is None:
                 raise
             return repeated

@@ -24,7 +24,9 @@ BENCHMARKS: list[tuple[str, list[str]]] = [
     ("plan_growth", []),
     ("plan_growth", ["--cold", "--entries", "600"]),
     ("rebuild", []),
-    ("seed_demo", []),
+    ("seed_demo", ["--persons", "2000", "20000", "--commands", "60"]),
+    ("web_plan_page", []),
+    ("figures", ["--plans", "10000"]),
 ]
 
 

@@ -17,7 +17,7 @@ import resource
 import time
 
 from benchmarks.stores import benchmark_settings, plain_connection, report
-from infrastructure.demo.county import seed_demo_county
+from infrastructure.demo.seeding import seed_demo_county
 from infrastructure.logging import configure_logging
 from infrastructure.read_models import ReadModels
 from infrastructure.store import build_plans, events_table_name

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+
+# The correlation ids of synthetic entries (`iplan demo`) start with this.
+SYNTHETIC = "demo-"
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,15 @@ class EntryContext:
     # is answered as if it did not exist.
     scope: frozenset[str] | None = None
     policy: EntryPolicy = EntryPolicy()
+    # When the entry is recorded; None: now (the library's clock). Only a synthetic
+    # history sets it, the demo county replaying lives of the past, and its entries say
+    # so: their correlation ids start with SYNTHETIC. Requests never carry it
+    # (IntegrationPlans.context builds theirs).
+    recorded_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.recorded_at is not None and not self.correlation_id.startswith(SYNTHETIC):
+            raise ValueError("only a synthetic entry may be recorded at a chosen time")
 
     def covers(self, municipality: str) -> bool:
         return self.scope is None or municipality in self.scope

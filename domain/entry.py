@@ -119,7 +119,7 @@ def envelope(
     return Envelope(
         originator_id=plan_id,
         originator_version=version,
-        timestamp=PlanEvent.create_timestamp(),
+        timestamp=ctx.recorded_at or PlanEvent.create_timestamp(),
         effective_on=effective_on,
         actor=ctx.actor,
         role=ctx.role,

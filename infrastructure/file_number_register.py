@@ -58,34 +58,41 @@ class SqlFileNumbers(FileNumbers):
 
     def reserve(self, plan_id: UUID, year: int, *, confirmed: bool = True) -> str:
         with self.db.transaction(commit=True) as cursor:
-            # A write first, so that SQLite takes its write lock at once (a read first
-            # would have to upgrade its lock, and fail instead of waiting).
-            self.db.execute(
-                cursor,
-                f"UPDATE {self.numbers} SET confirmed = (confirmed OR %s) WHERE plan_id = %s "
-                "RETURNING file_number",
-                (confirmed, self._plan(plan_id)),
-            )
-            row = cursor.fetchone()
-            if row is not None:
-                return str(row["file_number"])
-            self.db.execute(
-                cursor,
-                f"INSERT INTO {self.counters} AS c (year, last_number) VALUES (%s, 1) "
-                "ON CONFLICT (year) DO UPDATE SET last_number = c.last_number + 1 "
-                "RETURNING last_number",
-                (year,),
-            )
-            number = format_file_number(year, int(cursor.fetchone()["last_number"]))
-            # A concurrent retry of the same opening may have stored the plan's number
-            # meanwhile: then that one holds, and this number stays unused (a gap).
-            self.db.execute(
-                cursor,
-                f"INSERT INTO {self.numbers} (plan_id, file_number, confirmed) "
-                "VALUES (%s, %s, %s) ON CONFLICT (plan_id) DO NOTHING",
-                (self._plan(plan_id), number, confirmed),
-            )
-            return self._given(cursor, plan_id) or number
+            return self._reserve(cursor, plan_id, year, confirmed)
+
+    def reserve_many(self, plans: list[tuple[UUID, int]]) -> dict[UUID, str]:
+        with self.db.transaction(commit=True) as cursor:
+            return {p: self._reserve(cursor, p, year, True) for p, year in plans}
+
+    def _reserve(self, cursor: Any, plan_id: UUID, year: int, confirmed: bool) -> str:
+        # A write first, so that SQLite takes its write lock at once (a read first
+        # would have to upgrade its lock, and fail instead of waiting).
+        self.db.execute(
+            cursor,
+            f"UPDATE {self.numbers} SET confirmed = (confirmed OR %s) WHERE plan_id = %s "
+            "RETURNING file_number",
+            (confirmed, self._plan(plan_id)),
+        )
+        row = cursor.fetchone()
+        if row is not None:
+            return str(row["file_number"])
+        self.db.execute(
+            cursor,
+            f"INSERT INTO {self.counters} AS c (year, last_number) VALUES (%s, 1) "
+            "ON CONFLICT (year) DO UPDATE SET last_number = c.last_number + 1 "
+            "RETURNING last_number",
+            (year,),
+        )
+        number = format_file_number(year, int(cursor.fetchone()["last_number"]))
+        # A concurrent retry of the same opening may have stored the plan's number
+        # meanwhile: then that one holds, and this number stays unused (a gap).
+        self.db.execute(
+            cursor,
+            f"INSERT INTO {self.numbers} (plan_id, file_number, confirmed) "
+            "VALUES (%s, %s, %s) ON CONFLICT (plan_id) DO NOTHING",
+            (self._plan(plan_id), number, confirmed),
+        )
+        return self._given(cursor, plan_id) or number
 
     def _given(self, cursor: Any, plan_id: UUID) -> str | None:
         self.db.execute(

@@ -55,6 +55,11 @@ class KeyTable(Protocol):
 
     def insert_if_current(self, plan_id: UUID, wrapped: WrappedKey) -> Stored: ...
 
+    def insert_new(self, rows: list[tuple[UUID, WrappedKey]]) -> list[UUID]:
+        """Inserts many plans' keys in one transaction, each as `insert_if_current` does;
+        answers the plans whose key was stored."""
+        ...
+
     def replace(self, plan_id: UUID, old: WrappedKey, new: WrappedKey) -> None: ...
 
     def destroy(self, plan_id: UUID) -> None:
@@ -103,6 +108,9 @@ class MemoryKeyTable:
                 return Stored.NOT_CURRENT
             self._rows[plan_id] = wrapped
             return Stored.STORED
+
+    def insert_new(self, rows: list[tuple[UUID, WrappedKey]]) -> list[UUID]:
+        return [p for p, wrapped in rows if self.insert_if_current(p, wrapped) is Stored.STORED]
 
     def replace(self, plan_id: UUID, old: WrappedKey, new: WrappedKey) -> None:
         with self._lock:
@@ -180,6 +188,18 @@ class SqlKeyTable:
             )
             row = c.fetchone()
         return None if row is None else (str(row["key_id"]), bytes(row["wrapped"]))
+
+    def insert_new(self, rows: list[tuple[UUID, WrappedKey]]) -> list[UUID]:
+        stored = []
+        with self._transaction(commit=True) as c:
+            for plan_id, wrapped in rows:
+                if self._insert_one(c, plan_id, wrapped):
+                    stored.append(plan_id)
+        return stored
+
+    def _insert_one(self, c: Any, plan_id: UUID, wrapped: WrappedKey) -> bool:
+        """Inserts a key wrapped by the current master key unless the plan has one."""
+        raise NotImplementedError
 
     def replace(self, plan_id: UUID, old: WrappedKey, new: WrappedKey) -> None:
         with self._transaction(commit=True) as c:
@@ -332,10 +352,13 @@ class SQLiteKeyTable(SqlKeyTable):
     def insert_if_current(self, plan_id: UUID, wrapped: WrappedKey) -> Stored:
         # One writer at a time in SQLite: the check and the insert cannot be split.
         with self.datastore.transaction(commit=True) as c:
-            self._insert_if_current(c, plan_id, wrapped, ("OR IGNORE", ""))
-            c.execute("SELECT changes()")
-            inserted = bool(c.fetchone()[0])
+            inserted = self._insert_one(c, plan_id, wrapped)
         return self._outcome(inserted, plan_id)
+
+    def _insert_one(self, c: Any, plan_id: UUID, wrapped: WrappedKey) -> bool:
+        self._insert_if_current(c, plan_id, wrapped, ("OR IGNORE", ""))
+        c.execute("SELECT changes()")
+        return bool(c.fetchone()[0])
 
     def destroy(self, plan_id: UUID) -> None:
         # secure_delete zeroes the freed bytes, and the checkpoint moves that page from the
@@ -385,9 +408,12 @@ class PostgresKeyTable(SqlKeyTable):
 
     def insert_if_current(self, plan_id: UUID, wrapped: WrappedKey) -> Stored:
         with self.datastore.transaction(commit=True) as c:
-            self._insert_if_current(c, plan_id, wrapped, ("", "ON CONFLICT DO NOTHING"))
-            inserted = c.rowcount == 1
+            inserted = self._insert_one(c, plan_id, wrapped)
         return self._outcome(inserted, plan_id)
+
+    def _insert_one(self, c: Any, plan_id: UUID, wrapped: WrappedKey) -> bool:
+        self._insert_if_current(c, plan_id, wrapped, ("", "ON CONFLICT DO NOTHING"))
+        return bool(c.rowcount == 1)
 
     def _lock_keys(self, c: Any) -> None:
         # SHARE mode conflicts with the inserts' ROW EXCLUSIVE: it waits for keys being

@@ -114,6 +114,17 @@ class KeyRing:
             self._current = None  # rotated meanwhile: ask the registry again
         raise MasterKeyUnavailable("the master key changed twice while storing a plan's key")
 
+    def store_new_keys(self, plan_ids: list[UUID]) -> None:
+        """New plans' keys stored in one transaction (a bulk load), each as `data_key(...,
+        create=True)` stores one; a plan that had a key keeps it (read on first use)."""
+        current = self.current_master_id()
+        keys = {plan_id: new_key() for plan_id in plan_ids}
+        rows = [
+            (plan_id, self.masters.wrap(plan_id, key, current)) for plan_id, key in keys.items()
+        ]
+        for plan_id in self.table.insert_new(rows):
+            self._remember(plan_id, keys[plan_id])
+
     def current_master_id(self) -> str:
         """The master key that wraps new keys, as the store's registry names it."""
         if self._current is None:

@@ -150,8 +150,9 @@ class ProjectionWorker:
             self._progress.notify_all()
         return len(batch)
 
-    def catch_up(self, attempts: int = 6) -> int:
-        """Processes until the head seen now is reached (synchronously); returns the count.
+    def catch_up(self, attempts: int = 6, progress: Callable[[int], None] | None = None) -> int:
+        """Processes until the head seen now is reached (synchronously); returns the count
+        (and tells `progress` each batch's).
 
         A batch the store turns away for the moment (a lock held by another process, a
         dropped connection) is tried again, as the running loop would, before giving up.
@@ -171,6 +172,8 @@ class ProjectionWorker:
                 return total
             total += count
             failures = 0
+            if progress is not None:
+                progress(count)
 
     def start(self, state: str = RUNNING) -> None:
         if self._thread is not None and self._thread.is_alive():
@@ -268,7 +271,10 @@ class ProjectionWorker:
 
 
 def catch_up_together(
-    plans: IntegrationPlans, workers: Sequence[ProjectionWorker], batch_size: int = 500
+    plans: IntegrationPlans,
+    workers: Sequence[ProjectionWorker],
+    batch_size: int = 500,
+    progress: Callable[[int], None] | None = None,
 ) -> None:
     """Catches up projections standing at the same position in one pass over the log.
 
@@ -296,10 +302,12 @@ def catch_up_together(
             followed = follower.advance_batch(batch)
             for worker, after in zip(workers, afters, strict=True):
                 worker.projection.process_batch(batch, followed, after=after)
+            if progress is not None:
+                progress(len(batch) * len(workers))
     except Exception:
         log.exception("projection_rebuild_together_failed")
     for worker in workers:
-        worker.catch_up()
+        worker.catch_up(progress=progress)
 
 
 def listen_for_entries(

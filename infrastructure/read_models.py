@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import cast
 
 import structlog
@@ -23,6 +23,7 @@ from infrastructure.projection_registry import PendingDrop, VersionRegistry
 from infrastructure.projection_runner import (
     ProjectionStatus,
     ProjectionWorker,
+    catch_up_together,
     listen_for_entries,
 )
 from infrastructure.read_model_kinds import (
@@ -36,7 +37,7 @@ from infrastructure.read_model_kinds import (
     new_worker,
     publish,
 )
-from infrastructure.read_model_rebuilds import Rebuilds
+from infrastructure.read_model_rebuilds import REBUILD_BATCH_SIZE, Rebuilds
 from infrastructure.sealed_people import SealedPeople
 from projections.analytics import AnalyticsView
 from projections.audit_log import AuditLogView
@@ -202,10 +203,21 @@ class ReadModels(Rebuilds):
             except Exception:
                 log.exception("projection_versions_unreadable")
 
-    def catch_up(self) -> None:
-        """Processes everything recorded so far, in this thread (CLI, tests, benchmarks)."""
+    def catch_up(self, progress: Callable[[int], None] | None = None) -> None:
+        """Processes everything recorded so far, in this thread (CLI, tests, benchmarks);
+        `progress` hears of each batch processed, out of `backlog()`."""
         for worker in self.workers.values():
-            worker.catch_up()
+            worker.catch_up(progress=progress)
+
+    def catch_up_together(self, progress: Callable[[int], None] | None = None) -> None:
+        """As `catch_up`, in one pass over the log for every view standing at the same
+        position (as a rebuild does): for a store just filled in bulk (`iplan demo`)."""
+        batch = max(self.batch_size, REBUILD_BATCH_SIZE)
+        catch_up_together(self.plans, list(self.workers.values()), batch, progress)
+
+    def backlog(self) -> int:
+        """How many entries the projections have yet to process, all together."""
+        return sum(worker.status().lag_events for worker in self.workers.values())
 
     def wake(self) -> None:
         for worker in self.workers.values():

@@ -113,6 +113,30 @@ class Settings(BaseSettings):
         description="Erase the personal data of plans closed longer ago than this, "
         "automatically (unset: never).",
     )
+    oidc_issuer: str | None = Field(
+        None,
+        description="Web login through the county's OpenID Connect provider: its issuer URL "
+        "(discovery at /.well-known/openid-configuration). Unset: local accounts only.",
+    )
+    oidc_client_id: str = Field("iplan", description="This service's client id at the provider.")
+    oidc_client_secret: SecretStr | None = Field(
+        None, description="The client secret, if the provider gave one (PKCE is used anyway)."
+    )
+    oidc_redirect_url: str | None = Field(
+        None,
+        description="The callback URL registered at the provider "
+        "(default: this service's /login/oidc/callback as the browser reached it).",
+    )
+    oidc_scope: str = Field("openid profile", description="Scopes asked for.")
+    oidc_role_claim: str = Field("role", description="The ID token's claim naming the role.")
+    oidc_roles: str = Field(
+        "",
+        description="Claim values to roles, e.g. 'im-team=caseworker,revision=auditor'; "
+        "unset: the claim holds the role's own name.",
+    )
+    oidc_municipalities_claim: str = Field(
+        "municipalities", description="The ID token's claim listing AGS keys (or '*')."
+    )
     log_level: str = "INFO"
     log_format: Literal["auto", "json", "console"] = Field(
         "auto", description="auto: JSON unless standard error is a terminal."

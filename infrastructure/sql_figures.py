@@ -20,6 +20,7 @@ from projections.figure_cells import (
     CONTRIBUTIONS,
     CellKey,
     Totals,
+    cell_name,
     cell_row,
     key_of_row,
     merged,
@@ -128,7 +129,7 @@ class SqlFigureCells(FigureTables):
             if not changes:
                 return
             cells = self.tables.name(CELLS)
-            names = [cell_row(k, [0.0] * 5)["cell"] for k in changes]
+            names = [cell_name(k) for k in changes]
             current = {
                 key_of_row(r): totals_of_row(r)
                 for r in fetch_in(self.db, cursor, cells, "cell", names)
@@ -150,9 +151,22 @@ class SqlFigureCells(FigureTables):
         self.deferred_cells = False
 
     def figure_rows(self, metric: str, year: int, by: str) -> list[tuple[CellKey, Totals]]:
-        rows = self.tables.select(
-            "SELECT * FROM {cells} WHERE metric = %s AND by_dim IN (%s, %s) "
-            "AND ((period >= %s AND period < %s) OR (period >= 'open:' AND period < %s))",
-            [metric, "", by, f"{year:04d}", f"{year + 1:04d}", f"open:{year + 1:04d}"],
+        # Two ranges of the index (metric, by_dim, period) for each breakdown: the year's
+        # periods, and the open-ended keys of plans still open up to the year's end.
+        columns = (
+            "municipality, period, metric, by_dim, category, days, "
+            "persons, value, part, part_persons, rest_persons"
         )
-        return [(key_of_row(r), totals_of_row(r)) for r in rows]
+        found: list[tuple[CellKey, Totals]] = []
+        for dim in {"", by}:
+            for low, high in (
+                (f"{year:04d}", f"{year + 1:04d}"),
+                ("open:", f"open:{year + 1:04d}"),
+            ):
+                rows = self.tables.select(
+                    f"SELECT {columns} FROM {{cells}} "
+                    "WHERE metric = %s AND by_dim = %s AND period >= %s AND period < %s",
+                    [metric, dim, low, high],
+                )
+                found += [(key_of_row(r), totals_of_row(r)) for r in rows]
+        return found

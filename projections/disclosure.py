@@ -129,10 +129,26 @@ def exposed(
     return False
 
 
+class Relations:
+    """The lines, and for each cell the lines it is in (built once per table)."""
+
+    def __init__(self, lines: Iterable[Line]) -> None:
+        self.lines = list(lines)
+        self.touching: dict[CellId, list[int]] = {}
+        self.as_whole: dict[CellId, list[Line]] = {}
+        self.as_part: dict[CellId, list[Line]] = {}
+        for i, line in enumerate(self.lines):
+            self.as_whole.setdefault(line.whole, []).append(line)
+            for part in line.parts:
+                self.as_part.setdefault(part, []).append(line)
+            for cell in line.cells:
+                self.touching.setdefault(cell, []).append(i)
+
+
 def secondary(
     persons: Mapping[CellId, int],
     values: Mapping[CellId, float],
-    lines: Iterable[Line],
+    relations: Relations,
     suppressed: set[CellId],
     min_persons: int,
     frozen: Collection[CellId] = (),
@@ -140,16 +156,8 @@ def secondary(
 ) -> set[CellId]:
     """Grows `suppressed` to a fixed point of the line rule; `frozen` cells keep their state
     (a breakdown's totals, whose pattern the table without breakdown already fixed)."""
-    lines = list(lines)
-    touching: dict[CellId, list[int]] = {}
-    as_whole: dict[CellId, list[Line]] = {}
-    as_part: dict[CellId, list[Line]] = {}
-    for i, line in enumerate(lines):
-        as_whole.setdefault(line.whole, []).append(line)
-        for part in line.parts:
-            as_part.setdefault(part, []).append(line)
-        for cell in line.cells:
-            touching.setdefault(cell, []).append(i)
+    lines, touching = relations.lines, relations.touching
+    as_whole, as_part = relations.as_whole, relations.as_part
 
     def floor(cell: CellId) -> float:
         """What the published parts of a suppressed cell show of it at least."""
@@ -207,11 +215,12 @@ def widened(
     """The line rule, the empty parts of suppressed wholes, and (where figures add up over
     time) no suppressed period left computable from the published periods of its series;
     again until nothing changes."""
+    relations = Relations(lines)
     while True:
         before = len(suppressed)
-        suppressed = secondary(persons, values, lines, suppressed, min_persons, frozen, exact)
+        suppressed = secondary(persons, values, relations, suppressed, min_persons, frozen, exact)
         suppressed = empty_parts_hidden(
-            persons, values, lines, suppressed, min_persons, frozen, exact
+            persons, values, relations, suppressed, min_persons, frozen, exact
         )
         if periods_add_up:
             suppressed = series_protected(persons, values, suppressed, frozen)
@@ -222,7 +231,7 @@ def widened(
 def empty_parts_hidden(
     persons: Mapping[CellId, int],
     values: Mapping[CellId, float],
-    lines: list[Line],
+    relations: Relations,
     suppressed: set[CellId],
     min_persons: int,
     frozen: Collection[CellId],
@@ -234,7 +243,7 @@ def empty_parts_hidden(
     while True:
         more = {
             p
-            for line in lines
+            for line in relations.lines
             if line.whole in suppressed and not exact(line)
             for p in line.parts
             if p not in suppressed and p not in frozen and persons.get(p, 0) == 0
@@ -242,4 +251,4 @@ def empty_parts_hidden(
         if not more:
             return suppressed
         suppressed |= more
-        suppressed = secondary(persons, values, lines, suppressed, min_persons, frozen, exact)
+        suppressed = secondary(persons, values, relations, suppressed, min_persons, frozen, exact)

@@ -104,11 +104,17 @@ def merged(
     return kept, emptied
 
 
+def cell_name(key: CellKey) -> str:
+    """The cell's key as one text (the SQL table's primary key)."""
+    where, period, metric, by, category, days = key
+    return f"{where}\x1f{period}\x1f{metric}\x1f{by}\x1f{category}\x1f{days}"
+
+
 def cell_row(key: CellKey, totals: Totals) -> dict[str, Any]:
     where, period, metric, by, category, days = key
     persons, value, part, part_persons, rest_persons = totals
     return {
-        "cell": "\x1f".join((where, period, metric, by, category, str(days))),
+        "cell": cell_name(key),
         "municipality": where,
         "period": period,
         "metric": metric,

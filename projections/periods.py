@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 LEVELS = ("month", "quarter", "tertial", "half", "year")
 # Months per period at each level (a tertial is four months: the county's meetings).
@@ -37,6 +38,7 @@ def periods_of_year(level: str, year: int) -> list[str]:
     return [key_of(level, year, i) for i in range(1, 12 // SPAN[level] + 1)]
 
 
+@lru_cache(maxsize=4096)
 def level_of(key: str) -> str:
     match = KEY.match(key)
     if match is None:
@@ -49,6 +51,7 @@ def level_of(key: str) -> str:
     return "year"
 
 
+@lru_cache(maxsize=4096)
 def bounds(key: str) -> tuple[date, date]:
     """(first month's first day, first day after the period)."""
     level = level_of(key)
@@ -69,11 +72,12 @@ def month_key(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
-def parts_of(key: str) -> dict[str, list[str]]:
+@lru_cache(maxsize=4096)
+def parts_of(key: str) -> dict[str, tuple[str, ...]]:
     """The additive splits of a period into lower levels of the same year, by level."""
     level = level_of(key)
     start, end = bounds(key)
-    splits: dict[str, list[str]] = {}
+    splits: dict[str, tuple[str, ...]] = {}
     for lower in LEVELS[: LEVELS.index(level)]:
         if SPAN[level] % SPAN[lower]:
             continue  # a quarter is no sum of tertials
@@ -82,5 +86,5 @@ def parts_of(key: str) -> dict[str, list[str]]:
             for p in periods_of_year(lower, start.year)
             if start <= bounds(p)[0] and bounds(p)[1] <= end
         ]
-        splits[lower] = inside
+        splits[lower] = tuple(inside)
     return splits

@@ -5,11 +5,17 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from eventsourcing.persistence import RecordConflictError
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from api.cli.session import err, fail, opened_plans, out, where
-from infrastructure.demo.county import seed_demo_county
+from infrastructure.demo.seeding import AlreadySeeded, seed_demo_county
 from infrastructure.read_models import ReadModels
 from infrastructure.settings import Settings
 from projections.plan_summary import PlanFilter
@@ -20,6 +26,14 @@ def demo(
     seed: Annotated[
         int, typer.Option(help="Random seed: the same seed makes the same county")
     ] = 2017,
+    commands: Annotated[
+        bool,
+        typer.Option(
+            "--commands",
+            help="Record every entry through the application's commands, one transaction "
+            "each (the bulk path, the default on SQLite and PostgreSQL, stores the same)",
+        ),
+    ] = False,
 ) -> None:
     """Seed synthetic plans on the configured store, then bring the read models up to date."""
     settings = Settings()
@@ -31,23 +45,26 @@ def demo(
             TimeElapsedColumn(),
         )
         with Progress(*columns, console=err()) as progress:
-            task = progress.add_task("seeding plans", total=persons)
+            tasks: dict[str, TaskID] = {}
+
+            def report(phase: str, done: int, total: int) -> None:
+                if phase not in tasks:
+                    tasks[phase] = progress.add_task(phase, total=total)
+                progress.update(tasks[phase], completed=done, total=total)
+
             try:
                 entries = seed_demo_county(
                     plans,
                     persons=persons,
                     seed=seed,
-                    progress=lambda n: progress.advance(task, n),
+                    bulk=False if commands else None,
+                    progress=report,
                 )
-            except RecordConflictError:
-                raise fail(
-                    f"plans of seed {seed} are already in this store: "
-                    "use another --seed or an empty IPLAN_DATA_DIR"
-                ) from None
-            projecting = progress.add_task("projecting", total=None)
+            except AlreadySeeded as error:
+                raise fail(f"{error}: use another --seed or an empty IPLAN_DATA_DIR") from None
             models = ReadModels(plans)
-            models.catch_up()
-            progress.update(projecting, total=1, completed=1)
+            projecting = progress.add_task("projecting", total=models.backlog())
+            models.catch_up_together(progress=lambda n: progress.advance(projecting, n))
         first = models.summary.list_plans(PlanFilter(), limit=1).items
         out().print(f"Seeded [bold]{persons}[/bold] plans with [bold]{entries}[/bold] entries")
         out().print(f"  into {where(settings)} (seed {seed}); read models up to date.")

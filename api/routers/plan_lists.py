@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 from uuid import UUID
 
@@ -20,7 +19,7 @@ from api.deps import (
 from api.errors import problem_responses
 from api.names import Include, NameOpener, require_names, shows_names
 from api.problems import Forbidden, InvalidRequest
-from api.schemas.common import Municipality
+from api.schemas.common import Day, Municipality
 from api.schemas.lists import PlanList, PlanSummaryItem, WorkItemView, Worklist
 from infrastructure.read_model_kinds import PLAN_SUMMARY, WORKLIST
 from projections.plan_summary import PlanFilter, decode_cursor
@@ -78,7 +77,7 @@ def list_plans(
         ),
     ] = None,
     birth_date: Annotated[
-        date | None,
+        Day | None,
         Query(
             description="Only plans of a person born on this day (auditors and admins: "
             "with include=personal)"

@@ -73,9 +73,18 @@ ShortText = Annotated[
     AfterValidator(_encodable),
     AfterValidator(_one_line),
 ]
-# Numbers are numbers: "5" and true are refused, not read as 5 and 1.
-StrictInt = Annotated[int, Strict()]
-StrictFloat = Annotated[float, Strict()]
+
+
+def _a_number(value: object) -> object:
+    # JSON numbers only: "5" and true are refused, not read as 5 and 1; 5.0 is JSON Schema's
+    # integer 5, so it is taken where an integer is asked for (5.5 is not).
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be a JSON number")
+    return value
+
+
+StrictInt = Annotated[int, BeforeValidator(_a_number)]
+StrictFloat = Annotated[float, BeforeValidator(_a_number)]
 StrictBool = Annotated[bool, Strict()]
 Day = Annotated[date, BeforeValidator(_iso_day)]
 Timestamp = Annotated[AwareDatetime, BeforeValidator(_rfc_3339)]

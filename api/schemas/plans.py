@@ -20,6 +20,7 @@ from api.schemas.common import (
     View,
 )
 from api.schemas.entries import EntryBody
+from api.schemas.people import PersonalView, ProfileView
 from application.history import HistoryEntry
 from domain.plan import IntegrationPlan
 from domain.vocabulary import Gender, ResidenceStatus
@@ -217,8 +218,8 @@ class PlanView(BaseModel):
     advice_period_extended: bool
     closed_on: date | None
     closure_reason: str | None
-    profile: dict[str, Any]
-    personal: dict[str, Any] | None = Field(description="null once erased")
+    profile: ProfileView
+    personal: PersonalView | None = Field(description="null once erased")
     consents: list[ConsentView]
     consultations: list[ConsultationView]
     goals: list[GoalView]
@@ -245,8 +246,10 @@ class PlanView(BaseModel):
             advice_period_extended=state.extended,
             closed_on=state.closed_on,
             closure_reason=state.closure_reason,
-            profile=state.profile,
-            personal=state.personal,
+            profile=ProfileView.model_validate(state.profile),
+            personal=None
+            if state.personal is None
+            else PersonalView.model_validate(state.personal),
             consents=[
                 ConsentView(
                     version=c.version,

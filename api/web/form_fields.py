@@ -36,6 +36,8 @@ ERRORS = {
     "date_parsing": N_("Please enter a date."),
     "date_type": N_("Please enter a date."),
     "int_parsing": N_("Please enter a whole number."),
+    "int_type": N_("Please enter a whole number."),
+    "float_type": N_("Please enter a number."),
     "float_parsing": N_("Please enter a number."),
     "literal_error": N_("Please choose one of the options."),
     "greater_than": N_("The number is too small."),
@@ -148,6 +150,12 @@ def _put(target: dict[str, Any], dotted: str, value: Any) -> None:
     target[last] = value
 
 
+def _get(source: dict[str, Any], dotted: str) -> dict[str, Any]:
+    for part in dotted.split("."):
+        source = source.get(part, {})
+    return source
+
+
 def _lists(data: dict[str, Any]) -> dict[str, Any]:
     """Rows given as {"0": {...}, "1": {...}} become lists, empty rows left out."""
     for key, value in data.items():
@@ -164,6 +172,9 @@ def read_form(fields: list[FormField], form: FormData) -> tuple[dict[str, Any], 
     typed: dict[str, Any] = {}
     data: dict[str, Any] = {}
     for f in fields:
+        if "." in f.name and not f.group:
+            # A nested part left empty is asked for field by field, not as a whole.
+            _put(data, f.name.rsplit(".", 1)[0], _get(data, f.name.rsplit(".", 1)[0]))
         if f.widget == "checkboxes":
             values = [str(v) for v in form.getlist(f.name)]
             typed[f.name] = values
@@ -180,17 +191,18 @@ def read_form(fields: list[FormField], form: FormData) -> tuple[dict[str, Any], 
             continue
         if f.widget == "list":
             _put(data, f.name, [p.strip() for p in text.split(",") if p.strip()])
-        elif f.widget == "number":  # the API's numbers are strict: a form sends text
-            _put(data, f.name, _number(text, f.extra.get("step") == "any"))
+        elif f.widget == "number":
+            # The API takes numbers as numbers; what does not read as one stays text and
+            # is refused by the model like any other wrong value.
+            _put(data, f.name, _number(text, whole=f.extra.get("step") == "1"))
         else:
             _put(data, f.name, text)
     return typed, _lists(data)
 
 
-def _number(text: str, fraction: bool) -> int | float | str:
-    """The typed number, or the text as typed (which the body model then refuses)."""
+def _number(text: str, *, whole: bool) -> int | float | str:
     try:
-        return float(text.replace(",", ".")) if fraction else int(text)
+        return int(text) if whole else float(text.replace(",", "."))
     except ValueError:
         return text
 

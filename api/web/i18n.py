@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import gettext
 import io
+from datetime import datetime
 from functools import cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -18,6 +20,7 @@ LOCALES = Path(__file__).parent / "locale"
 LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "de"
 DOMAIN = "messages"
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def catalogue_path(language: str) -> Path:
@@ -46,3 +49,10 @@ def language_of(cookie: str | None) -> str:
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "translated later"
     """Marks a message for the catalogue; it is translated when shown."""
     return message
+
+
+def local_moment(text: str | None) -> datetime | None:
+    """A datetime-local field's value, taken as the time in Germany; ValueError if none."""
+    if not text:
+        return None
+    return datetime.fromisoformat(text).replace(tzinfo=BERLIN)

@@ -13,6 +13,7 @@ from starlette.responses import Response
 
 from api.deps import get_plans
 from api.problems import ApiProblem, NotFound
+from api.schemas.entries import TransferBody
 from api.schemas.plans import PlanView
 from api.web.entry_forms import FORMS, EntryForm, call
 from api.web.form_fields import FormField, Option, defaults, field_errors, fields_of, read_form
@@ -42,6 +43,8 @@ def form_of(page: Page, slug: str) -> EntryForm:
 def item_of(form: EntryForm, item: str | None) -> dict[str, Any]:
     """The follow-up's item as the route takes it (a UUID, or a consent's purpose)."""
     if form.item is None:
+        if item is not None:
+            raise NotFound(f"no form {form.slug} for an item", code="not_found")
         return {}
     if item is None:
         raise NotFound("no item named", code="not_found")
@@ -109,6 +112,8 @@ def send_form(
         if error.status >= 500:
             raise
         return show(page, form, state, item, typed, {}, error.status, refusal(error.code))
+    if isinstance(body, TransferBody) and not page.caller.covers(body.municipality):
+        return page.redirect(f"/plans?transferred={answer['version']}")  # out of sight now
     return page.redirect(f"/plans/{plan_id}?saved={answer['version']}")
 
 

@@ -4,7 +4,7 @@ with its state by field of action and its timeline, and the printable plan."""
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
@@ -13,11 +13,12 @@ from pydantic import AwareDatetime, ValidationError
 from starlette.responses import Response
 
 from api.deps import correlation_id, get_plans
-from api.problems import ApiProblem
+from api.problems import ApiProblem, InvalidRequest
 from api.routers import plan_lists
 from api.routers import plans as plan_routes
 from api.schemas.plans import OpenPlanBody
 from api.web.form_fields import defaults, field_errors, fields_of, read_form
+from api.web.i18n import local_moment
 from api.web.pages import AnyPage, CaseworkerPage, Page, PlanReaderPage, PostedForm, WorklistPage
 from api.web.plan_view import plan_page_values
 from api.web.reads import plan_history, plan_state, read_models, writer
@@ -59,12 +60,21 @@ def worklist_page(page: Page) -> Response:
 @router.get("/plans")
 def plan_list(
     page: PlanReaderPage,
-    status: Annotated[Literal["open", "closed", "erased"] | None, Query()] = None,
+    status: Annotated[Literal["open", "closed", "erased", ""] | None, Query()] = None,
     overdue: Annotated[bool, Query()] = False,
+    file_number: Annotated[str | None, Query(pattern=r"^([0-9]{4}-[0-9]{5,})?$")] = None,
+    transferred: Annotated[int | None, Query(ge=1)] = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    birth_date: Annotated[str | None, Query(max_length=10)] = None,
+    include: Annotated[Literal["personal", ""] | None, Query()] = None,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
     plans = get_plans(page.request)
     caseworker = None
+    try:  # an empty date field sends an empty value: no filter
+        born = date.fromisoformat(birth_date) if birth_date else None
+    except ValueError:
+        raise InvalidRequest("not a date", code="invalid_field") from None
     answer = plan_lists.list_plans(
         page.caller,
         plans,
@@ -73,11 +83,25 @@ def plan_list(
         municipality=None,
         caseworker=caseworker,
         status=status or None,
+        file_number=file_number or None,
+        q=(q or "").strip() or None,
+        birth_date=born,
+        include=include or None,
         overdue=overdue,
         limit=50,
         cursor=cursor,
     )
-    return page.render("plans.html", plans=answer, status=status, overdue=overdue)
+    return page.render(
+        "plans.html",
+        plans=answer,
+        status=status,
+        overdue=overdue,
+        file_number=file_number or "",
+        transferred=transferred,
+        q=q or "",
+        birth_date=birth_date or "",
+        include=include or "",
+    )
 
 
 @router.get("/plans/new")
@@ -118,14 +142,19 @@ def plan_page(
     plan_id: UUID,
     version: Annotated[int | None, Query(ge=1, le=2_147_483_647)] = None,
     as_of: Annotated[AwareDatetime | None, Query()] = None,
+    at: Annotated[str | None, Query(max_length=30, description="datetime-local")] = None,
     saved: Annotated[int | None, Query(ge=1)] = None,
 ) -> Response:
+    try:
+        as_of = as_of or local_moment(at)
+    except ValueError:
+        raise InvalidRequest("not a time", code="invalid_field") from None
     state = plan_state(page, plan_id, version, as_of)
     history = plan_history(page, plan_id)
     then = version is not None or as_of is not None
     return page.render(
         "plan.html", **plan_page_values(state, history, page.caller.role, then),
-        saved=saved, asked_version=version, asked_as_of=as_of,
+        saved=saved, asked_version=version, asked_as_of=as_of, asked_at=at or "",
     )  # fmt: skip
 
 

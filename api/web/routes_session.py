@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 from urllib.parse import urlsplit
 
+import structlog
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
 from api.auth import caller_from
 from api.web.i18n import LANGUAGES
+from api.web.oidc import OidcClient, OidcLoginFailed, Pending
 from api.web.pages import AnyPage, PostedForm
 from api.web.sessions import LANGUAGE_COOKIE, Session
 
 router = APIRouter(include_in_schema=False)
+log = structlog.get_logger("iplan.web")
 HOME_OF_ROLE = {
     "caseworker": "/",
     "auditor": "/plans",
@@ -47,7 +51,12 @@ def log_in(page: AnyPage, form: PostedForm) -> Response:
     account = page.request.app.state.web_accounts.get().authenticate(username, password)
     if account is None:
         return page.render(
-            "login.html", http_status=401, next=target, failed=True, username=username, oidc=False
+            "login.html",
+            http_status=401,
+            next=target,
+            failed=True,
+            username=username,
+            oidc=page.request.app.state.web_oidc is not None,
         )
     caller = caller_from(
         {
@@ -59,6 +68,45 @@ def log_in(page: AnyPage, form: PostedForm) -> Response:
     return page.redirect(
         target or HOME_OF_ROLE[caller.role], page.session.logged_in(caller, "local")
     )
+
+
+@router.get("/login/oidc")
+def oidc_login(
+    page: AnyPage, next: Annotated[str | None, Query(max_length=2000)] = None
+) -> Response:
+    client: OidcClient | None = page.request.app.state.web_oidc
+    if client is None:
+        return page.redirect("/login")
+    callback = str(page.request.url_for("oidc_callback"))
+    try:
+        url, pending = client.start(callback, safe_target(next) or "")
+    except OidcLoginFailed as error:
+        log.warning("oidc_login_failed", reason=str(error))
+        return page.render("login.html", http_status=503, oidc=True, oidc_failed=True)
+    return page.redirect(url, replace(page.session, pending=pending.as_dict()))
+
+
+@router.get("/login/oidc/callback", name="oidc_callback")
+def oidc_callback(
+    page: AnyPage,
+    code: Annotated[str, Query(max_length=4000)] = "",
+    state: Annotated[str, Query(max_length=200)] = "",
+) -> Response:
+    client: OidcClient | None = page.request.app.state.web_oidc
+    pending = Pending.of(page.session.pending)
+    if client is None or pending is None or not code:
+        return page.redirect("/login")
+    callback = str(page.request.url_for("oidc_callback"))
+    try:
+        caller = client.finish(callback, pending, code, state)
+    except OidcLoginFailed as error:
+        log.warning("oidc_login_failed", reason=str(error))
+        failed = replace(page.session, pending=None)
+        return page.answer(
+            page.render("login.html", http_status=401, oidc=True, oidc_failed=True), failed
+        )
+    target = pending.target or HOME_OF_ROLE[caller.role]
+    return page.redirect(target, page.session.logged_in(caller, "oidc"))
 
 
 @router.post("/logout")

@@ -52,7 +52,6 @@ class SessionCookies:
         key = hashlib.sha256(b"iplan web session\0" + secret.encode()).hexdigest()
         self._serializer = URLSafeSerializer(key, salt="iplan-session")
         self.idle_timeout = idle_timeout
-        self.secure = False
 
     def read(self, request: Request) -> Session:
         """The request's session; a missing, forged or idle one is a fresh anonymous one."""
@@ -74,7 +73,8 @@ class SessionCookies:
             return Session.anonymous()
         return replace(session, seen_at=time.time())
 
-    def write(self, response: Response, session: Session) -> None:
+    def write(self, response: Response, session: Session, *, secure: bool = False) -> None:
+        """Sets the cookie; `secure` (the request came over HTTPS) keeps it off plain HTTP."""
         caller = session.caller
         data = {
             "csrf": session.csrf,
@@ -94,7 +94,7 @@ class SessionCookies:
             self._serializer.dumps(data),
             httponly=True,
             samesite="strict",
-            secure=self.secure,
+            secure=secure,
             path="/",
         )
 

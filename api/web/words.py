@@ -208,6 +208,22 @@ FIELDS: dict[str, str] = {
     "enrolled_on": N_("Enrolled on"),
     "placed_on": N_("Placed on"),
     "goal_id": N_("For the goal"),
+    "age_group": N_("Age group"),
+}
+
+ROLES: dict[str, str] = {
+    "caseworker": N_("Caseworker"),
+    "auditor": N_("Auditor"),
+    "analyst": N_("Analyst"),
+    "admin": N_("Administrator"),
+}
+
+PERIODS: dict[str, str] = {
+    "month": N_("months"),
+    "quarter": N_("quarters"),
+    "tertial": N_("thirds of the year (meetings)"),
+    "half": N_("half years"),
+    "year": N_("year"),
 }
 
 

@@ -1,19 +1,22 @@
-"""A synthetic county modelled on Ortenaukreis, for demos and benchmarks: deterministic for a
-seed, persons per municipality by population, saved through the application in batches."""
+"""A synthetic county modelled on Ortenaukreis, for demos and benchmarks: its municipalities,
+who serves them, and how many persons each has (by population)."""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator
-from uuid import UUID
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from application.plans import IntegrationPlans
-from domain.plan import IntegrationPlan
-from infrastructure.demo.life import County, PlanLife
 from infrastructure.reference_data import Municipality, ortenaukreis_municipalities
 
 COUNTY_CASEWORKERS = 25
 SELF_SERVED = 11  # the largest municipalities run integration management themselves
+
+
+@dataclass(frozen=True)
+class County:
+    municipalities: list[Municipality]
+    caseworkers: dict[str, list[str]]  # AGS -> caseworkers serving it
 
 
 def build_county(rng: random.Random) -> County:
@@ -42,34 +45,3 @@ def persons_per_municipality(county: County, persons: int) -> Iterator[Municipal
     for m in county.municipalities:
         for _ in range(counts[m.ags]):
             yield m
-
-
-def seed_demo_county(
-    plans: IntegrationPlans,
-    *,
-    persons: int = 2000,
-    seed: int = 2017,
-    batch_size: int = 50,
-    progress: Callable[[int], None] | None = None,
-) -> int:
-    """Seeds `persons` plans and returns the number of entries recorded."""
-    rng = random.Random(seed)  # noqa: S311 -- synthetic data, reproducible by seed
-    county = build_county(rng)
-    life = PlanLife(rng, county, plans.today())
-    batch: list[IntegrationPlan] = []
-    entries = 0
-    for municipality in persons_per_municipality(county, persons):
-        plan_id = UUID(int=rng.getrandbits(128), version=4)
-        plan = life.build(plan_id, municipality, plans.file_numbers.reserve)
-        batch.append(plan)
-        entries += plan.version
-        if len(batch) == batch_size:
-            plans.save(*batch)
-            if progress:
-                progress(len(batch))
-            batch = []
-    if batch:
-        plans.save(*batch)
-        if progress:
-            progress(len(batch))
-    return entries

@@ -289,7 +289,7 @@ def test_keys_rotate_rewraps_every_data_key_and_the_plans_still_open(store: Stor
     before = key_file.read_bytes()
     rotated = store.run("keys", "rotate")
     assert rotated.exit_code == 0, rotated.output
-    # Every plan's key, the chain's key, and the search key (made by the read models).
+    # every plan's key (the demo's and Amira's), the chain's key and the search index's key
     assert f"Re-wrapped {PERSONS + 3} stored keys" in rotated.stdout
     assert "running services picked the new key up" in rotated.stderr
     assert key_file.read_bytes() != before

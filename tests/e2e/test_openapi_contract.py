@@ -84,3 +84,14 @@ def test_every_code_the_api_raises_is_documented_under_its_status() -> None:
     raised.discard("internal_error")  # the crash answer, which no request should get
     assert raised, "the pattern no longer finds the codes raised"
     assert raised - documented == set(), "add these to api/problem_codes.py"
+
+
+def test_each_vocabulary_is_one_named_schema() -> None:
+    document = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    schemas = document["components"]["schemas"]
+    assert schemas["FieldOfAction"]["enum"][:2] == ["orientation", "language"]
+    topics = schemas["ConsultationBody"]["properties"]["topics"]["items"]
+    assert topics == {"$ref": "#/components/schemas/FieldOfAction"}
+    goal_field = schemas["GoalBody"]["properties"]["field"]
+    assert goal_field["$ref"] == "#/components/schemas/FieldOfAction"
+    assert '"enum"' not in json.dumps(schemas["MeasureBody"]), "a vocabulary written inline"

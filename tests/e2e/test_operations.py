@@ -128,7 +128,7 @@ def test_docs_and_openapi_are_served(sqlite_api: ApiSession) -> None:
 
 
 def test_an_unusable_request_id_is_replaced(sqlite_api: ApiSession) -> None:
-    for offered in ("a b\tc", "x" * 200):
+    for offered in ("a b\tc", "x" * 200, "demo-1"):  # demo-: the synthetic entries' mark
         response = sqlite_api.client.get("/healthz", headers={"X-Request-ID": offered})
         assert response.headers["x-request-id"] != offered
         assert len(response.headers["x-request-id"]) == 36

@@ -58,6 +58,8 @@ def test_a_year_by_quarter_with_the_county_total(api: ApiSession) -> None:
     assert cells[(OFFENBURG, "2025-Q2")]["value"] == 0
     assert {c["period"] for c in answer["cells"]} == {f"2025-Q{i}" for i in range(1, 5)}
     assert len({c["municipality"] for c in answer["cells"]}) == 52  # 51 and the county
+    assert "Amira" not in str(answer)  # nothing personal, no plan
+    assert "Haddad" not in str(answer)
 
 
 def test_breakdowns_and_the_metric_list(api: ApiSession) -> None:

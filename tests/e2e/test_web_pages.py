@@ -83,9 +83,14 @@ def test_a_caseworkers_morning_through_the_forms(api: ApiSession) -> None:
     measure = user.send(
         f"/plans/{plan}/forms/measure",
         {"field": "language", "title": "Integrationskurs suchen", "responsible": "client",
-         "due_on": "2026-07-01"},
+         "due_on": "2026-06-10"},
     )  # fmt: skip
     assert "Integrationskurs suchen" in measure.text
+    deadline = time.monotonic() + 5  # the worklist follows the entries
+    while "Maßnahme fällig: Integrationskurs suchen" not in (work := user.get("/")).text:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    assert "<td>Amira Haddad</td>" in work.text
 
     refused = user.send(
         f"/plans/{plan}/forms/referral",
@@ -116,6 +121,15 @@ def test_a_caseworkers_morning_through_the_forms(api: ApiSession) -> None:
         "Der Integrationsplan ist abgeschlossen. Nehmen Sie ihn wieder auf, bevor Sie etwas "
         "erfassen."
     ]
+    # A phonetic variant of the name finds the plan; the worklist names the person and the due item.
+    found_by_sound = user.get("/plans?q=Hadat")
+    assert "<td>Amira Haddad</td>" in found_by_sound.text
+    assert "Keine Integrationspläne." in user.get("/plans?q=Schmidt").text
+    number = api.get(f"/v1/plans/{plan}", "caseworker").json()["file_number"]
+    found = user.get(f"/plans?file_number={number}")
+    assert found.text.count("Plan öffnen <span") == 1
+    assert number in found.text
+    assert user.get("/plans?file_number=2026-42").status_code == 422
     printed = user.get(f"/plans/{plan}/print")
     assert "Integrationsplan: Amira Haddad" in printed.text
     assert 'href="/static/print.css"' in printed.text
@@ -144,3 +158,58 @@ def test_a_plan_outside_the_users_municipalities_is_not_found(api: ApiSession) -
     page = other.get(f"/plans/{plan}")
     assert page.status_code == 404
     assert "gehört nicht zu Ihren Gemeinden" in page.text
+
+
+def test_bad_addresses_and_values_get_a_german_page_never_a_500(api: ApiSession) -> None:
+    plan = api.open_plan()
+    nowhere = "0b8e1d1e-5c2f-4a7c-9d0e-2f4d1b3c6a7e"
+    admin = WebUser(api.client, "root", "admin", ["*"])
+    admin.log_in()
+    expected = {
+        "/plans/not-a-plan": 422,
+        f"/plans/{nowhere}": 404,
+        f"/plans/{plan}/forms/nope": 404,
+        f"/plans/{plan}/forms/erasure/nope": 404,
+        f"/plans/{plan}?version=999": 404,
+        f"/plans/{plan}?version=1&at=2026-01-01T10:00": 422,
+        f"/plans/{plan}?at=yesterday": 422,
+        "/plans?cursor=garbage": 422,
+        "/plans?status=weird": 422,
+        "/dashboard?from=2025-13": 422,
+        "/dashboard?metric=nope": 422,
+        "/dashboard/tables?year=abc": 422,
+        "/dashboard/tables?period=week": 422,
+        "/audit-log?cursor=zz": 422,
+        "/audit-log?from=garbage": 422,
+        "/no/such/page": 404,
+    }
+    for path, status in expected.items():
+        page = admin.get(path)
+        assert (path, page.status_code) == (path, status)
+        assert page.headers["content-type"].startswith("text/html")
+        assert "Das hat nicht geklappt" in page.text or "Es gibt ein Problem" in page.text
+    assert admin.get("/login?next=//evil.example").status_code == 200
+    assert "evil" not in admin.last.text
+
+    user = caseworker(api)
+    missing = user.send(
+        f"/plans/{plan}/forms/measure-completion/{nowhere}", {"completed_on": "2026-05-30"}
+    )
+    assert missing.status_code == 409
+    assert refusals(missing) == [
+        "Der Eintrag bezieht sich auf etwas, das dieser Plan nicht enthält."
+    ]
+    assert user.get(f"/plans/{plan}/forms/consent-withdrawal/nope").status_code == 404
+
+
+def test_a_plan_transferred_out_of_the_users_municipalities_leaves_their_sight(
+    api: ApiSession,
+) -> None:
+    user = caseworker(api)
+    plan = plan_of(user.send("/plans/new", OPEN_PLAN_FORM))
+    moved = user.send(
+        f"/plans/{plan}/forms/transfer", {"municipality": "08317057", "caseworker": "cw-kehl"}
+    )
+    assert moved.url.path == "/plans"
+    assert "Der Integrationsplan wurde übergeben (Eintrag Nr. 2)" in moved.text
+    assert user.get(f"/plans/{plan}").status_code == 404

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 from uuid import UUID
 
+import psycopg
 import pytest
 
 from application.plans import IntegrationPlans
@@ -15,7 +16,7 @@ from infrastructure.read_models import ReadModels
 from infrastructure.settings import Settings
 from projections.figure_tables import TableCell, TableQuery
 from tests.builders import KEHL, OFFENBURG, ctx, open_details, profile
-from tests.integration.test_projections import running_read_models
+from tests.integration.test_projections import dsn, running_read_models
 
 PLACES = (OFFENBURG, KEHL)
 
@@ -191,3 +192,17 @@ def test_small_cells_and_what_would_give_them_away_are_suppressed(
     assert shown(cells[(OFFENBURG, "2025-02", "")]) == (0, 0.0)
     shares = table(models, "goals_achieved_share", "year", 2025, min_persons=5)
     assert shares[("*", "2025", "")].suppressed  # no goal closed: nothing to share
+
+
+def test_analysts_cannot_read_the_per_plan_contributions(
+    plans: IntegrationPlans, models: ReadModels, store_settings: Settings
+) -> None:
+    if store_settings.store != "postgres":
+        pytest.skip("the analysts' SQL access is a PostgreSQL feature")
+    small_county(plans)
+    models.catch_up()
+    with psycopg.connect(dsn(store_settings), autocommit=True) as conn:
+        conn.execute("SET ROLE iplan_analyst")
+        for table in ("v1_contributions", "v1_cells"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(f"SELECT * FROM analytics.{table}")

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ExportPlanFormat(StrEnum):
+    HTML = "html"
+    JSON = "json"
+
+    def __str__(self) -> str:
+        return str(self.value)
