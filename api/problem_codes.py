@@ -39,6 +39,8 @@ API_CODES: dict[int, tuple[str, ...]] = {
         "search_unavailable",
         "invalid_min_position",
         "invalid_version_and_as_of",
+        "invalid_search",
+        "search_unavailable",
     ),
     503: (
         "store_unavailable",

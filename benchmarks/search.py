@@ -84,6 +84,10 @@ def main() -> None:
             )
         models = ReadModels(plans, drop_delay=0)
         models.catch_up()
+        if models.db is not None and models.db.kind == "postgres":
+            # Statistics for the planner, as autovacuum gathers them after a bulk load.
+            with models.db.transaction(commit=True) as cursor:
+                cursor.execute("ANALYZE")
         people = models.people
         assert people is not None
         scope = COUNTY[:2]

@@ -44,7 +44,9 @@ SUMMARY_TABLES = (
         primary_key=("plan_id",),
     ),
     # The blind index: keyed digests of the normalised names and birth date, never a name.
-    TableSpec(SEARCH_TERMS, (("plan_id", "uuid"), ("term", "text")), indexes=(("term",),)),
+    TableSpec(
+        SEARCH_TERMS, (("plan_id", "uuid"), ("term", "text")), indexes=(("term",), ("plan_id",))
+    ),
     TableSpec(
         ps.OPEN_MEASURES,
         (("plan_id", "uuid"), ("measure_id", "uuid"), ("due_on", "date")),

@@ -71,7 +71,7 @@ def rotate() -> None:
         raise fail(f"cannot rotate: {error}") from None
     out().print(
         f"Re-wrapped {rotation.rewrapped} stored keys under master key {rotation.current} "
-        "(every plan's data key and the integrity chain's key)."
+        "(every plan's data key, the integrity chain's key and the search key)."
     )
     if rotation.retired:
         out().print(f"Retired master keys: {', '.join(rotation.retired)}.")

@@ -71,8 +71,9 @@ def list_plans(
             "match a name, regardless of case, umlauts and ß (Müller = Mueller = MÜLLER), "
             "accents (Şahin = Sahin), ae/oe/ue read as a/o/u (Muller), or by sound "
             "(Kölner Phonetik: Meier = Mayer = Maier). Exact matches come first, then "
-            "spellings, then sound-alikes; within each, by (opened_on, id). Auditors and "
-            "admins need include=personal.",
+            "spellings, then sound-alikes; within each, by (opened_on, id). At most 6 "
+            "words (422 invalid_search, also for a text without a letter or digit). "
+            "Auditors and admins need include=personal.",
         ),
     ] = None,
     birth_date: Annotated[
