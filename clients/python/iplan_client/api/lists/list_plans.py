@@ -141,7 +141,8 @@ def sync_detailed(
             name, regardless of case, umlauts and ß (Müller = Mueller = MÜLLER), accents (Şahin =
             Sahin), ae/oe/ue read as a/o/u (Muller), or by sound (Kölner Phonetik: Meier = Mayer =
             Maier). Exact matches come first, then spellings, then sound-alikes; within each, by
-            (opened_on, id). Auditors and admins need include=personal.
+            (opened_on, id). At most 6 words (422 invalid_search, also for a text without a letter or
+            digit). Auditors and admins need include=personal.
         birth_date (datetime.date | Unset): Only plans of a person born on this day (auditors and
             admins: with include=personal)
         include (Literal['personal'] | Unset): `personal`: auditors and admins get the display
@@ -213,7 +214,8 @@ def sync(
             name, regardless of case, umlauts and ß (Müller = Mueller = MÜLLER), accents (Şahin =
             Sahin), ae/oe/ue read as a/o/u (Muller), or by sound (Kölner Phonetik: Meier = Mayer =
             Maier). Exact matches come first, then spellings, then sound-alikes; within each, by
-            (opened_on, id). Auditors and admins need include=personal.
+            (opened_on, id). At most 6 words (422 invalid_search, also for a text without a letter or
+            digit). Auditors and admins need include=personal.
         birth_date (datetime.date | Unset): Only plans of a person born on this day (auditors and
             admins: with include=personal)
         include (Literal['personal'] | Unset): `personal`: auditors and admins get the display
@@ -280,7 +282,8 @@ async def asyncio_detailed(
             name, regardless of case, umlauts and ß (Müller = Mueller = MÜLLER), accents (Şahin =
             Sahin), ae/oe/ue read as a/o/u (Muller), or by sound (Kölner Phonetik: Meier = Mayer =
             Maier). Exact matches come first, then spellings, then sound-alikes; within each, by
-            (opened_on, id). Auditors and admins need include=personal.
+            (opened_on, id). At most 6 words (422 invalid_search, also for a text without a letter or
+            digit). Auditors and admins need include=personal.
         birth_date (datetime.date | Unset): Only plans of a person born on this day (auditors and
             admins: with include=personal)
         include (Literal['personal'] | Unset): `personal`: auditors and admins get the display
@@ -350,7 +353,8 @@ async def asyncio(
             name, regardless of case, umlauts and ß (Müller = Mueller = MÜLLER), accents (Şahin =
             Sahin), ae/oe/ue read as a/o/u (Muller), or by sound (Kölner Phonetik: Meier = Mayer =
             Maier). Exact matches come first, then spellings, then sound-alikes; within each, by
-            (opened_on, id). Auditors and admins need include=personal.
+            (opened_on, id). At most 6 words (422 invalid_search, also for a text without a letter or
+            digit). Auditors and admins need include=personal.
         birth_date (datetime.date | Unset): Only plans of a person born on this day (auditors and
             admins: with include=personal)
         include (Literal['personal'] | Unset): `personal`: auditors and admins get the display
