@@ -13,6 +13,8 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import orjson
+
 from projections.contributions import Contributions, Key
 from projections.figure_metrics import BREAKDOWNS
 
@@ -25,13 +27,13 @@ WIDTH = 5
 
 def encode(categories: list[str], contributions: Contributions) -> dict[str, str]:
     cells = sorted([*key, *values] for key, values in contributions.items())
-    return {"categories": json.dumps(categories), "cells": json.dumps(cells)}
+    return {"categories": json.dumps(categories), "cells": orjson.dumps(cells).decode()}
 
 
 def decode(row: Mapping[str, Any]) -> tuple[list[str], Contributions]:
     categories: list[str] = json.loads(row["categories"])
     contributions: Contributions = {}
-    for where, period, metric, days, value, part in json.loads(row["cells"]):
+    for where, period, metric, days, value, part in orjson.loads(row["cells"]):
         contributions[(where, period, metric, int(days))] = [float(value), float(part)]
     return categories, contributions
 

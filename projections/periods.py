@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 LEVELS = ("month", "quarter", "tertial", "half", "year")
 # Months per period at each level (a tertial is four months: the county's meetings).
@@ -31,7 +31,12 @@ def key_of(level: str, year: int, index: int) -> str:
 
 def keys_of_day(day: date) -> tuple[str, ...]:
     """The five periods (one per level) a day lies in."""
-    return tuple(key_of(level, day.year, (day.month - 1) // SPAN[level] + 1) for level in LEVELS)
+    return _keys_of_month(day.year, day.month)
+
+
+@cache
+def _keys_of_month(year: int, month: int) -> tuple[str, ...]:
+    return tuple(key_of(level, year, (month - 1) // SPAN[level] + 1) for level in LEVELS)
 
 
 def periods_of_year(level: str, year: int) -> list[str]:
