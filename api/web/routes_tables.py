@@ -11,10 +11,10 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
+from api.charts import Bar, bar_chart
 from api.deps import get_plans, get_settings
 from api.routers import tables
 from api.schemas.tables import TableAnswer, TableCellView
-from api.web.charts import Bar, bar_chart
 from api.web.pages import AnalystPage, Page
 from api.web.reads import read_models
 from infrastructure.read_models import ANALYTICS
