@@ -52,7 +52,7 @@ class Section:
 
 def tertial(period: str) -> tuple[int, int]:
     """(year, 1..3) of a tertial's key such as `2026-T1`, or a 422 in the analyst's words."""
-    if not KEY.match(period) or level_of(period) != "tertial":
+    if not period.isascii() or not KEY.match(period) or level_of(period) != "tertial":
         raise InvalidRequest(
             f"period must be a tertial such as 2026-T1, not {period!r}", code="invalid_period"
         )

@@ -50,6 +50,7 @@ def meeting(
         return read.models.analytics.table(query, names, settings.min_cell_persons, read.position)
 
     html = meeting_report(period, table_of, names, datetime.now(UTC), scope_of(caller))
+    # Checked by meeting_report: a tertial's key, ASCII only, fit for a header.
     return HTMLResponse(
         html,
         headers={

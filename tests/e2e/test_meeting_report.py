@@ -61,7 +61,7 @@ def test_who_may_read_it_and_bad_periods(api: ApiSession) -> None:
     for role in ("caseworker", "auditor"):
         refused(api, "/v1/reports/meeting", 403, "forbidden", role, COUNTY, period="2026-T1")
     assert api.get("/v1/reports/meeting", "admin", COUNTY, period="2026-T1").status_code == 200
-    for period in ("2026-Q1", "2026-T4", "2026", "T1", "1800-T1", "2026-T1x"):
+    for period in ("2026-Q1", "2026-T4", "2026", "T1", "1800-T1", "2026-T1x", "٢٠٢٦-T1"):
         refused(api, "/v1/reports/meeting", 422, "invalid_period", "analyst", COUNTY, period=period)
     response = api.get("/v1/reports/meeting", "analyst", COUNTY)
     assert response.status_code == 422
