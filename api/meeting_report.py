@@ -26,6 +26,7 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 # The figures beside each other for the tertial; the first is charted and followed over time.
 ACTIVITY = ("plans_active", "plans_opened", "consultations", "goals_achieved", "job_placements")
 OUTCOMES = tuple(m.name for m in METRICS.values() if m.kind == "share")
+MEDIANS = tuple(m.name for m in METRICS.values() if m.kind == "median")
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
           "September", "Oktober", "November", "Dezember")  # fmt: skip
 NO_FIGURE = "\u2013"  # no cell for the period (a dash, as official statistics print it)
@@ -145,22 +146,28 @@ def trend(figures: Figures, period: str, places: list[tuple[str, str]]) -> Secti
     )
 
 
-def outcomes(figures: Figures, period: str) -> Section:
+def outcomes(figures: Figures, period: str, kind: str = "share") -> Section:
+    """The county's outcome shares (`share`) or its median days to an outcome (`median`)."""
+    metrics = OUTCOMES if kind == "share" else MEDIANS
     bars = [
         Bar(METRICS[m].label_de, value)
-        for m in OUTCOMES
+        for m in metrics
         if (value := figures.value(m, period, COUNTY)) is not None
     ]
     rows = []
-    for m in OUTCOMES:
+    for m in metrics:
         found = figures.cell(m, period, COUNTY)
         persons = NO_FIGURE if found is None else decimal_comma(found.persons)
         rows.append([METRICS[m].label_de, figures.text(m, period, COUNTY), persons])
+    shares = kind == "share"
+    what = "Ergebnisse" if shares else "Tage bis zum Ergebnis"
     return Section(
-        heading=f"Ergebnisse im Landkreis, Tertial {period}",
-        note="Anteile in Prozent; die Personen sind die, auf die sich der Anteil bezieht.",
-        chart=bar_chart(bars, f"Ergebnisse, {COUNTY_NAME}, {period}") if bars else None,
-        header=["Kennzahl", "Anteil (%)", "Personen"],
+        heading=f"{what} im Landkreis, Tertial {period}",
+        note="Anteile in Prozent; die Personen sind die, auf die sich der Anteil bezieht."
+        if shares
+        else "Median der Tage ab Eröffnung des Plans, für die Ereignisse im Tertial.",
+        chart=bar_chart(bars, f"{what}, {COUNTY_NAME}, {period}") if bars else None,
+        header=["Kennzahl", "Anteil (%)" if shares else "Tage (Median)", "Personen"],
         rows=rows,
     )
 
@@ -180,6 +187,7 @@ def meeting_report(
         comparison(figures, period, places),
         trend(figures, period, places),
         outcomes(figures, period),
+        outcomes(figures, period, "median"),
     ]
     return _templates.get_template("meeting_report.html").render(
         period=period,

@@ -42,7 +42,7 @@ def meeting(
     ],
 ) -> HTMLResponse:
     """For analysts and admins. Each municipality beside the county for the tertial, the
-    trend over the last three tertials and the outcome shares, each chart with its table;
+    trend over the last three tertials, the outcome shares and medians, each chart with its table;
     the figures are those of GET /v1/stats/table, suppressed ones read `.`."""
     names = municipality_names(settings)
 

@@ -53,6 +53,8 @@ def test_the_meeting_report_for_a_tertial(api: ApiSession) -> None:
     assert rows["Kehl"][1][2] == "."
     assert rows["Anteil erreichter Ziele an abgeschlossenen Zielen"] == [[".", "."]]
     assert rows["Anteil offener Pläne mit Beratung in den letzten 90 Tagen"] == [["0", "9"]]
+    assert "Tage bis zum Ergebnis im Landkreis, Tertial 2025-T1" in html
+    assert rows["Tage bis zur ersten Arbeitsaufnahme (Median)"] == [[".", "."]]
     assert "Amira" not in html  # nothing personal
     assert "Haddad" not in html
 

@@ -81,7 +81,7 @@ def sync_detailed(
     """The report for the county's cooperation meeting: one tertial, printable, German
 
      For analysts and admins. Each municipality beside the county for the tertial, the
-    trend over the last three tertials and the outcome shares, each chart with its table;
+    trend over the last three tertials, the outcome shares and medians, each chart with its table;
     the figures are those of GET /v1/stats/table, suppressed ones read `.`.
 
     Args:
@@ -118,7 +118,7 @@ def sync(
     """The report for the county's cooperation meeting: one tertial, printable, German
 
      For analysts and admins. Each municipality beside the county for the tertial, the
-    trend over the last three tertials and the outcome shares, each chart with its table;
+    trend over the last three tertials, the outcome shares and medians, each chart with its table;
     the figures are those of GET /v1/stats/table, suppressed ones read `.`.
 
     Args:
@@ -150,7 +150,7 @@ async def asyncio_detailed(
     """The report for the county's cooperation meeting: one tertial, printable, German
 
      For analysts and admins. Each municipality beside the county for the tertial, the
-    trend over the last three tertials and the outcome shares, each chart with its table;
+    trend over the last three tertials, the outcome shares and medians, each chart with its table;
     the figures are those of GET /v1/stats/table, suppressed ones read `.`.
 
     Args:
@@ -185,7 +185,7 @@ async def asyncio(
     """The report for the county's cooperation meeting: one tertial, printable, German
 
      For analysts and admins. Each municipality beside the county for the tertial, the
-    trend over the last three tertials and the outcome shares, each chart with its table;
+    trend over the last three tertials, the outcome shares and medians, each chart with its table;
     the figures are those of GET /v1/stats/table, suppressed ones read `.`.
 
     Args:
