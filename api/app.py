@@ -25,6 +25,7 @@ from api.routers import (
     goals,
     health,
     lifecycle,
+    meeting,
     placements,
     plan_lists,
     projections_admin,
@@ -146,6 +147,7 @@ def create_app(settings: Settings, plans: IntegrationPlans | None = None) -> Fas
         audit,
         stats,
         tables,
+        meeting,
     )
     for module in (*routers, projections_admin, health):
         app.include_router(module.router)

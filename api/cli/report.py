@@ -1,17 +1,19 @@
-"""`iplan report state`: the state's period report as CSV, small cells suppressed."""
+"""`iplan report state|table|meeting`: the state's period report, the analysts' tables and
+the cooperation meeting's report, small cells suppressed."""
 
 from __future__ import annotations
 
 import csv
 import io
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from api.cli.session import USAGE, err, fail, opened_plans
+from api.meeting_report import meeting_report, tertial
 from api.problems import InvalidRequest
 from api.routers.tables import municipality_names, table_query
 from api.table_exports import csv_de, table_sheet, xlsx
@@ -20,6 +22,7 @@ from infrastructure.read_models import ReadModels
 from infrastructure.settings import Settings
 from projections.analytics import StatsQuery, month_of, report_rows
 from projections.figure_metrics import BREAKDOWNS
+from projections.figure_tables import TableCell, TableQuery
 
 report = typer.Typer(help="Reports for the state and the county.", no_args_is_help=True)
 
@@ -98,3 +101,31 @@ def table(
         return
     output.write_bytes(body)
     err().print(f"wrote {len(cells)} cells to {output}")
+
+
+@report.command()
+def meeting(
+    period: Annotated[str, typer.Option(help="The tertial, e.g. 2026-T1")],
+    output: Annotated[Path | None, typer.Option(help="Write the HTML here")] = None,
+) -> None:
+    """The cooperation meeting's report (DESIGN 5a) as one printable German HTML file:
+    municipalities beside the county, three tertials' trend, outcome shares."""
+    try:
+        tertial(period)
+    except InvalidRequest as refused:
+        raise fail(refused.detail, USAGE) from None
+    settings = Settings()
+    with opened_plans(settings) as plans:
+        models = ReadModels(plans, names=[ANALYTICS])
+        models.catch_up()
+        names = municipality_names(settings)
+
+        def table_of(query: TableQuery) -> list[TableCell]:
+            return models.analytics.table(query, names, settings.min_cell_persons)
+
+        html = meeting_report(period, table_of, names, datetime.now(UTC))
+    if output is None:
+        sys.stdout.write(html)
+        return
+    output.write_text(html, encoding="utf-8")
+    err().print(f"wrote the meeting report for {period} to {output}")

@@ -13,10 +13,10 @@ from fastapi import APIRouter, Query
 from openpyxl import Workbook
 from starlette.responses import Response
 
+from api.charts import Bar, bar_chart
 from api.deps import get_plans, get_settings
 from api.routers import stats
 from api.schemas.stats import FigureView
-from api.web.charts import Bar, bar_chart
 from api.web.i18n import N_
 from api.web.pages import AnalystPage, Page
 from api.web.reads import read_models

@@ -11,10 +11,10 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
+from api.charts import Bar, bar_chart
 from api.deps import get_plans, get_settings
-from api.routers import tables
+from api.routers import meeting, tables
 from api.schemas.tables import TableAnswer, TableCellView
-from api.web.charts import Bar, bar_chart
 from api.web.pages import AnalystPage, Page
 from api.web.reads import read_models
 from infrastructure.read_models import ANALYTICS
@@ -95,3 +95,11 @@ def table_download(
     download = answer(page, metric, period, year, by, format)
     assert isinstance(download, Response)
     return page.answer(download)
+
+
+@router.get("/dashboard/meeting")
+def meeting_report(page: AnalystPage, period: Annotated[str, Query(max_length=20)]) -> Response:
+    """The cooperation meeting's report (GET /v1/reports/meeting), opened in the browser."""
+    read = read_models(page, ANALYTICS)
+    report = meeting.meeting(page.caller, read, get_settings(page.request), period)
+    return page.answer(report)

@@ -1,7 +1,9 @@
-"""`iplan report table` on a small seeded county: German CSV, XLSX, refusals."""
+"""`iplan report table` and `iplan report meeting` on a small seeded county: German CSV,
+XLSX, the meeting's HTML, refusals."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -38,3 +40,28 @@ def test_report_table_as_german_csv_and_xlsx(seeded: Store, tmp_path: Path) -> N
     )
     assert refused.exit_code == 2
     assert "period must be one of" in refused.stderr
+
+
+def test_report_meeting_as_one_html_file(seeded: Store, tmp_path: Path) -> None:
+    target = tmp_path / "treffen.html"
+    result = seeded.run("report", "meeting", "--period", "2025-T1", "--output", str(target))
+    assert result.exit_code == 0, result.output
+    html = target.read_text(encoding="utf-8")
+    assert "Kooperationstreffen: Zahlen für das Tertial 2025-T1" in html
+    assert "<td>Landkreis insgesamt</td>" in html
+    assert "<td>Offenburg</td>" in html
+    assert "<svg" in html
+    assert '<th scope="col">2024-T2</th>' in html
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:|//)|<link|<script""", html)
+    county = re.search(r"<tr><td>Landkreis insgesamt</td><td>(\d+)</td>", html)
+    assert county is not None
+    assert int(county.group(1)) > 0
+    cells = re.findall(r"<td>([^<]*)</td>", html)
+    assert "." in cells  # small municipalities' figures are suppressed, never 0
+    assert "Amira" not in html  # nothing personal
+    printed = seeded.run("report", "meeting", "--period", "2025-T1")
+    assert printed.exit_code == 0
+    assert printed.stdout.startswith("<!DOCTYPE html>")
+    refused = seeded.run("report", "meeting", "--period", "2025-Q1")
+    assert refused.exit_code == 2
+    assert "period must be a tertial" in refused.stderr

@@ -24,6 +24,7 @@ NEW_ENDPOINTS = (
     "/v1/audit-log",
     "/v1/stats/monthly?from=2025-01&to=2025-01",
     "/v1/reports/state-report?from=2025-01-01&to=2025-01-31",
+    "/v1/reports/meeting?period=2025-T1",
     "/v1/admin/projections",
 )
 ALLOWED = {
@@ -32,6 +33,7 @@ ALLOWED = {
     "/v1/audit-log": {"auditor", "admin"},
     "/v1/stats/monthly?from=2025-01&to=2025-01": {"analyst", "admin"},
     "/v1/reports/state-report?from=2025-01-01&to=2025-01-31": {"analyst", "admin"},
+    "/v1/reports/meeting?period=2025-T1": {"analyst", "admin"},
     "/v1/admin/projections": {"admin"},
 }
 

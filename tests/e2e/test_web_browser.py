@@ -185,6 +185,11 @@ def test_an_analysts_dashboard_with_a_chart_and_an_xlsx(tab: Visit, tmp_path: Pa
     page.get_by_role("link", name="Tabellen nach Zeitraum mit dem Landkreis").click()
     expect(page.get_by_role("rowheader", name="Landkreis insgesamt").first).to_be_visible()
     tab.check("tables")
+    page.get_by_role("link", name=re.compile(r"^\d{4}-T1$")).click()
+    expect(page.get_by_role("heading", name=re.compile("Kooperationstreffen"))).to_be_visible()
+    expect(page.get_by_role("cell", name="Landkreis insgesamt").first).to_be_visible()
+    expect(page.locator("svg").first).to_be_visible()
+    tab.check("meeting")
 
 
 def test_the_admins_pages(tab: Visit) -> None:

@@ -179,6 +179,8 @@ def test_bad_addresses_and_values_get_a_german_page_never_a_500(api: ApiSession)
         "/dashboard?metric=nope": 422,
         "/dashboard/tables?year=abc": 422,
         "/dashboard/tables?period=week": 422,
+        "/dashboard/meeting?period=2026-Q1": 422,
+        "/dashboard/meeting": 422,
         "/audit-log?cursor=zz": 422,
         "/audit-log?from=garbage": 422,
         "/no/such/page": 404,

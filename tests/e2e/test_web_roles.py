@@ -97,6 +97,11 @@ def test_an_analyst_gets_tables_a_chart_and_downloads(api: ApiSession) -> None:
     assert german_csv.headers["content-type"].startswith("text/csv")
     assert ";" in german_csv.text.splitlines()[-1]
     assert analyst.get("/dashboard/tables?metric=nonsense").status_code == 422
+    assert 'href="/dashboard/meeting?period=2025-T1"' in tables.text
+    meeting = analyst.get("/dashboard/meeting?period=2025-T1")
+    assert meeting.headers["content-type"].startswith("text/html")
+    assert "Kooperationstreffen: Zahlen für das Tertial 2025-T1" in meeting.text
+    assert "<td>Offenburg</td><td>5</td><td>5</td>" in meeting.text  # persons, plans opened
 
 
 def test_an_admin_rebuilds_erases_with_confirmation_and_manages_users(api: ApiSession) -> None:

@@ -1,5 +1,6 @@
-"""Charts drawn on the server as SVG: no script, no library from elsewhere; the table
-beside each chart carries the same figures for screen readers and printing."""
+"""Charts drawn on the server as SVG, for the web pages and the printed reports: no script,
+no library from elsewhere; the table beside each chart carries the same figures for screen
+readers and printing."""
 
 from __future__ import annotations
 
