@@ -71,7 +71,7 @@ def test_an_analyst_gets_tables_a_chart_and_downloads(api: ApiSession) -> None:
     analyst = signed_in(api, "ana", "analyst")
     page = analyst.get("/dashboard?metric=plans_opened&from=2025-01&to=2025-01")
     assert "Offenburg (08317096)" in page.text
-    assert '<svg class="chart" role="img"' in page.text
+    assert '<svg class="chart pygal-chart" role="img"' in page.text
 
     download = analyst.get("/dashboard/figures.xlsx?metric=plans_opened&from=2025-01&to=2025-01")
     assert download.headers["content-type"].startswith("application/vnd.openxmlformats")
@@ -88,8 +88,9 @@ def test_an_analyst_gets_tables_a_chart_and_downloads(api: ApiSession) -> None:
 
     tables = analyst.get("/dashboard/tables?metric=plans_opened&period=quarter&year=2025")
     assert "Landkreis insgesamt" in tables.text
-    assert '<svg class="chart" role="img" aria-label="Eröffnete Integrationspläne, 2025"' in (
-        tables.text
+    assert (
+        '<svg class="chart pygal-chart" role="img" aria-label="Eröffnete Integrationspläne, 2025"'
+        in (tables.text)
     )
     german_csv = analyst.get(
         "/dashboard/tables/download?format=csv-de&metric=plans_opened&period=quarter&year=2025"
