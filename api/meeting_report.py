@@ -11,11 +11,11 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from api.charts import Bar, bar_chart
 from api.problems import InvalidRequest
+from api.report_templates import TEMPLATES
 from api.table_exports import COUNTY_NAME, LEGEND, decimal_comma
 from projections.figure_metrics import METRICS
 from projections.figure_tables import TableCell, TableQuery
@@ -31,13 +31,6 @@ MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August"
           "September", "Oktober", "November", "Dezember")  # fmt: skip
 NO_FIGURE = "\u2013"  # no cell for the period (a dash, as official statistics print it)
 TableOf = Callable[[TableQuery], list[TableCell]]
-
-_templates = Environment(
-    loader=PackageLoader("api", "templates"),
-    autoescape=select_autoescape(default=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 
 
 @dataclass(frozen=True)
@@ -189,7 +182,7 @@ def meeting_report(
         outcomes(figures, period),
         outcomes(figures, period, "median"),
     ]
-    return _templates.get_template("meeting_report.html").render(
+    return TEMPLATES.get_template("meeting_report.html").render(
         period=period,
         span=span(period),
         sections=sections,

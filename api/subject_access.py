@@ -8,20 +8,13 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-
 from api import labels
+from api.report_templates import TEMPLATES
 from api.schemas.plans import HistoryView, PlanView
 from application.plans import IntegrationPlans
 from application.protection import IntegrityReport
 
 FORMAT = "iplan-subject-access-1"
-_templates = Environment(
-    loader=PackageLoader("api", "templates"),
-    autoescape=select_autoescape(default=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 
 
 @dataclass(frozen=True)
@@ -52,7 +45,7 @@ def as_json(export: SubjectAccess) -> dict[str, Any]:
 
 
 def as_html(export: SubjectAccess) -> str:
-    return _templates.get_template("subject_access.html").render(
+    return TEMPLATES.get_template("subject_access.html").render(
         export=export,
         data=as_json(export),
         entries=labels.ENTRIES,

@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 from domain import events as ev
 from domain.plan import IntegrationPlan
 from projections.base import PlanLoader, PlanRows, PlanRowsProjection, PlanRowsView
-from projections.contributions import categories, plan_contributions
+from projections.contributions import categories, first_days, plan_contributions
 from projections.figure_cells import CONTRIBUTIONS, encode
 from projections.figure_view import FigureTables, MemoryFigureCells
 from projections.residence import Residence, active_periods
@@ -109,12 +109,7 @@ def analytics_rows(plan: IntegrationPlan) -> PlanRows:
         add(job.placed_on, "job_placements", f"{job.kind}/{job.sector}")
     for housing in state.housing:
         add(housing.secured_on, "housing_secured", housing.kind)
-    firsts = {
-        "days_to_first_course_completion": min(completions, default=None),
-        "days_to_first_job": min((j.placed_on for j in state.jobs.values()), default=None),
-        "days_to_own_housing": min((h.secured_on for h in state.housing), default=None),
-    }
-    for metric, day in firsts.items():
+    for metric, day in first_days(state, completions).items():
         if day is not None:
             add(day, metric, value=(day - state.opened_on).days)
     periods = [

@@ -170,6 +170,15 @@ def outcome_shares(collector: Collector, state: PlanLists) -> None:
             collector.add(mark, f"{metric}_within_{12 * years}_share", 1.0, reached)
 
 
+def first_days(state: PlanLists, completions: list[date]) -> dict[str, date | None]:
+    """The day of each "days to" outcome: first course completion, first job, own housing."""
+    return {
+        "days_to_first_course_completion": min(completions, default=None),
+        "days_to_first_job": min((j.placed_on for j in state.jobs.values()), default=None),
+        "days_to_own_housing": min((h.secured_on for h in state.housing), default=None),
+    }
+
+
 def plan_contributions(plan: IntegrationPlan) -> Contributions:
     state = plan.state
     collector = Collector(Residence(plan.history()))
@@ -199,12 +208,7 @@ def plan_contributions(plan: IntegrationPlan) -> Contributions:
         add(job.placed_on, "job_placements")
     for housing in state.housing:
         add(housing.secured_on, "housing_secured")
-    firsts = {
-        "days_to_first_course_completion": min(completions, default=None),
-        "days_to_first_job": min((j.placed_on for j in state.jobs.values()), default=None),
-        "days_to_own_housing": min((h.secured_on for h in state.housing), default=None),
-    }
-    for metric, day in firsts.items():
+    for metric, day in first_days(state, completions).items():
         if day is not None:
             days = (day - state.opened_on).days
             add(day, metric, float(days), days=days)
