@@ -17,9 +17,10 @@ from projections.figure_view import FigureTables
 
 log = structlog.get_logger("iplan.projections")
 
-# Events per batch of a whole rebuild: fewer, larger commits into the new tables (measured
-# 1.2-1.6x the rate of 500-event batches on both stores); memory stays bounded by it.
-REBUILD_BATCH_SIZE = 2000
+# Events per batch of a whole rebuild: fewer, larger commits into the new tables, and a plan
+# whose entries are spread over the log is refolded into its rows fewer times (measured:
+# 10,000 gives 1.3x the rate of 2,000, 2,000 1.2-1.6x that of 500); memory stays bounded.
+REBUILD_BATCH_SIZE = 10000
 
 
 class Rebuilds:
