@@ -27,8 +27,9 @@ from infrastructure.crypto import KeyMaterialError, MasterKeys
 from infrastructure.encrypting_mapper import PersonalDataMapper
 from infrastructure.fast_json import FastJSONTranscoder
 from infrastructure.integrity import GENESIS
-from infrastructure.key_tables import KeyTable, MemoryKeyTable, PostgresKeyTable, SQLiteKeyTable
+from infrastructure.key_tables import KeyTable, PostgresKeyTable, SQLiteKeyTable
 from infrastructure.keystore import INTEGRITY_KEY_ID, KeyRing
+from infrastructure.memory_key_table import MemoryKeyTable
 from infrastructure.plan_integrity import RecorderIntegrity
 from infrastructure.postgres_connections import bound_waits
 

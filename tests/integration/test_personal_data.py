@@ -25,8 +25,8 @@ from infrastructure.crypto import (
     unseal,
 )
 from infrastructure.encrypting_mapper import personal_context
-from infrastructure.key_tables import MemoryKeyTable
 from infrastructure.keystore import KeyRing, KeyRowMissing
+from infrastructure.memory_key_table import MemoryKeyTable
 from infrastructure.settings import Settings
 from infrastructure.store import build_plans, rotate_master_key
 from tests.builders import TODAY, ctx, open_details, personal
