@@ -17,21 +17,21 @@ from eventsourcing.postgres import PostgresFactory
 from eventsourcing.sqlite import SQLiteFactory
 
 from infrastructure.anchors import AnchorBook, AnchorError, key_check
+from infrastructure.chained_postgres import ChainedPostgresRecorder, SnapshotPostgresRecorder
 from infrastructure.chained_recorders import (
     ChainedPOPORecorder,
-    ChainedPostgresRecorder,
     ChainedSQLiteRecorder,
-    SnapshotPostgresRecorder,
 )
 from infrastructure.crypto import KeyMaterialError, MasterKeys
 from infrastructure.encrypting_mapper import PersonalDataMapper
 from infrastructure.fast_json import FastJSONTranscoder
 from infrastructure.integrity import GENESIS
-from infrastructure.key_tables import KeyTable, PostgresKeyTable, SQLiteKeyTable
+from infrastructure.key_tables import KeyTable, SQLiteKeyTable
 from infrastructure.keystore import INTEGRITY_KEY_ID, KeyRing
 from infrastructure.memory_key_table import MemoryKeyTable
 from infrastructure.plan_integrity import RecorderIntegrity
 from infrastructure.postgres_connections import bound_waits
+from infrastructure.postgres_key_table import PostgresKeyTable
 
 
 class IntegrityKeyMissing(KeyMaterialError):

@@ -22,7 +22,8 @@ from eventsourcing.domain import Snapshot
 from application.plans import IntegrationPlans
 from domain.entries.lifecycle import PersonalDataErased
 from domain.plan import IntegrationPlan
-from infrastructure.chained_recorders import ChainedPostgresRecorder, ChainedSQLiteRecorder
+from infrastructure.chained_postgres import ChainedPostgresRecorder
+from infrastructure.chained_recorders import ChainedSQLiteRecorder
 from infrastructure.demo.bulk_writers import write_chunk
 from infrastructure.demo.runner import Progress, rehearse
 from infrastructure.demo.staging import Staging

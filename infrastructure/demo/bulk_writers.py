@@ -11,7 +11,8 @@ from eventsourcing.persistence import IntegrityError, StoredEvent
 from psycopg import errors as pg_errors
 from psycopg.sql import SQL, Identifier
 
-from infrastructure.chained_recorders import ChainedPostgresRecorder, ChainedSQLiteRecorder
+from infrastructure.chained_postgres import ChainedPostgresRecorder
+from infrastructure.chained_recorders import ChainedSQLiteRecorder
 from infrastructure.integrity import CHAIN_TABLE, Link
 
 Chunk = Sequence[tuple[StoredEvent, Link]]
