@@ -95,6 +95,9 @@ class TableSpec:
     primary_key: tuple[str, ...] = ()
     # False: not a plan's own rows (aggregates kept by the view itself), never replaced per plan.
     per_plan: bool = True
+    # SQLite keeps the rows in primary-key order (WITHOUT ROWID): a range of the key is read
+    # from neighbouring pages, not fetched row by row.
+    clustered: bool = False
 
 
 class SqlTables:
@@ -140,8 +143,10 @@ class SqlTables:
                 columns = ", ".join(f"{c} {self.db.type_of(k)}" for c, k in spec.columns)
                 if spec.primary_key:
                     columns += f", PRIMARY KEY ({', '.join(spec.primary_key)})"
+                clustered = " WITHOUT ROWID" if spec.clustered and self.db.kind == "sqlite" else ""
                 self.db.execute(
-                    cursor, f"CREATE TABLE IF NOT EXISTS {self.name(spec.name)} ({columns})"
+                    cursor,
+                    f"CREATE TABLE IF NOT EXISTS {self.name(spec.name)} ({columns}){clustered}",
                 )
                 self._add_missing_columns(cursor, spec)
                 for i, index in enumerate(spec.indexes):

@@ -216,6 +216,7 @@ def widened(
     time) no suppressed period left computable from the published periods of its series;
     again until nothing changes."""
     relations = Relations(lines)
+    frozen = frozenset(frozen)  # looked up for every cell of every exposed line
     while True:
         before = len(suppressed)
         suppressed = secondary(persons, values, relations, suppressed, min_persons, frozen, exact)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from typing import get_args
+from typing import Any, get_args
 
 from domain.vocabulary import Gender, ResidenceStatus
 from projections import disclosure
@@ -65,26 +65,37 @@ def gathered(
     """(place, period, category, days) -> totals for every period of the year, the open-ended
     keys of plans still open added to each period starting after them."""
     explicit: dict[tuple[str, str, str, int], Totals] = {}
-    still_open: list[tuple[str, str, str, int, Totals]] = []
+    # Open-ended keys by (place, category, days), then by the month they count after.
+    still_open: dict[tuple[str, str, int], dict[str, Totals]] = {}
     for (place, period, _metric, dim, category, days), totals in rows:
         if dim not in ("", by):
             continue
         category = category if dim else ""
         if period.startswith(OPEN):
-            still_open.append((place, period[len(OPEN) :], category, days, totals))
+            since = still_open.setdefault((place, category, days), {})
+            add_to(since, period[len(OPEN) :], totals)
         else:
             add_to(explicit, (place, period, category, days), totals)
+    firsts = sorted({month_key(bounds(p)[0]) for p in year_periods(year)})
+    periods_from = defaultdict(list)
     for period in year_periods(year):
-        first = month_key(bounds(period)[0])
-        for place, since, category, days, totals in still_open:
-            if since < first:
-                add_to(explicit, (place, period, category, days), totals)
+        periods_from[month_key(bounds(period)[0])].append(period)
+    for (place, category, days), by_month in still_open.items():
+        # A running sum over the months: what counts in periods starting at each first month.
+        months = sorted(by_month)
+        running = [0.0] * len(next(iter(by_month.values())))
+        i = 0
+        for first in firsts:
+            while i < len(months) and months[i] < first:
+                running = [a + b for a, b in zip(running, by_month[months[i]], strict=True)]
+                i += 1
+            if any(running):
+                for period in periods_from[first]:
+                    add_to(explicit, (place, period, category, days), running)
     return explicit
 
 
-def add_to(
-    into: dict[tuple[str, str, str, int], Totals], key: tuple[str, str, str, int], totals: Totals
-) -> None:
+def add_to(into: dict[Any, Totals], key: Any, totals: Totals) -> None:
     current = into.get(key)
     if current is None:
         into[key] = list(totals)
@@ -212,7 +223,7 @@ def suppression(
     )
     if not categories:
         return whole
-    frozen = [(pl, pe, "") for pe in periods for pl in (COUNTY, *municipalities)]
+    frozen = {(pl, pe, "") for pe in periods for pl in (COUNTY, *municipalities)}
     lines = [
         line
         for line in disclosure.lines_of(municipalities, periods, categories)
