@@ -21,7 +21,7 @@ from projections.figure_cells import (
     CellKey,
     Totals,
     cell_name,
-    cell_row,
+    cell_values,
     key_of_row,
     merged,
     summed,
@@ -141,7 +141,7 @@ class SqlFigureCells(FigureTables):
             }
             kept, _emptied = merged(current, changes)
             delete_in(self.db, cursor, cells, "cell", names)
-            self.tables.insert(cursor, CELLS, [cell_row(k, t) for k, t in kept.items()])
+            self.tables.insert_values(cursor, CELLS, [cell_values(k, t) for k, t in kept.items()])
 
         self.tables.replace_plans(rows, tracking, after, before=take_out_and_put_in)
 
@@ -152,7 +152,9 @@ class SqlFigureCells(FigureTables):
             rows = _streamed(self.db, cursor, contributions)
             summed_cells = summed(dict(r) for r in rows)
             self.db.execute(cursor, f"DELETE FROM {cells}")
-            self.tables.insert(cursor, CELLS, [cell_row(k, t) for k, t in summed_cells.items()])
+            self.tables.insert_values(
+                cursor, CELLS, [cell_values(k, t) for k, t in summed_cells.items()]
+            )
         self.deferred_cells = False
 
     def figure_rows(self, metric: str, year: int, by: str) -> list[tuple[CellKey, Totals]]:

@@ -213,6 +213,11 @@ class SqlTables:
             )
 
     def insert(self, cursor: Any, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        columns = [c for c, _ in self.specs[table].columns]
+        self.insert_values(cursor, table, [[r[c] for c in columns] for r in rows])
+
+    def insert_values(self, cursor: Any, table: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Rows given as values in the table's column order."""
         if not rows:
             return
         columns = [c for c, _ in self.specs[table].columns]
@@ -220,7 +225,7 @@ class SqlTables:
             # COPY: one round trip for the whole batch (executemany sends a row each).
             with cursor.copy(f"COPY {self.name(table)} ({', '.join(columns)}) FROM STDIN") as copy:
                 for r in rows:
-                    copy.write_row([r[c] for c in columns])
+                    copy.write_row(r)
             return
         statement = self.db.sql(
             f"INSERT INTO {self.name(table)} ({', '.join(columns)}) "
@@ -228,12 +233,15 @@ class SqlTables:
         )
         # SQLite: convert by column kind (the hot path of a rebuild).
         converters = [TO_SQLITE.get(k) for _, k in self.specs[table].columns]
+        if not any(converters):
+            cursor.executemany(statement, rows)
+            return
         cursor.executemany(
             statement,
             [
                 tuple(
-                    r[c] if f is None or r[c] is None else f(r[c])
-                    for c, f in zip(columns, converters, strict=True)
+                    v if f is None or v is None else f(v)
+                    for v, f in zip(r, converters, strict=True)
                 )
                 for r in rows
             ],

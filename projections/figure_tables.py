@@ -63,7 +63,8 @@ def gathered(
     rows: Iterable[tuple[CellKey, Totals]], year: int, by: str
 ) -> dict[tuple[str, str, str, int], Totals]:
     """(place, period, category, days) -> totals for every period of the year, the open-ended
-    keys of plans still open added to each period starting after them."""
+    keys of plans still open added to each period starting after them, the county's
+    figures summed from its municipalities' and its own."""
     explicit: dict[tuple[str, str, str, int], Totals] = {}
     # Open-ended keys by (place, category, days), then by the month they count after.
     still_open: dict[tuple[str, str, int], dict[str, Totals]] = {}
@@ -71,11 +72,13 @@ def gathered(
         if dim not in ("", by):
             continue
         category = category if dim else ""
-        if period.startswith(OPEN):
-            since = still_open.setdefault((place, category, days), {})
-            add_to(since, period[len(OPEN) :], totals)
-        else:
-            add_to(explicit, (place, period, category, days), totals)
+        # The county: its municipalities and its own cell (figure_cells.vectors).
+        for where in (place, COUNTY) if place != COUNTY else (COUNTY,):
+            if period.startswith(OPEN):
+                since = still_open.setdefault((where, category, days), {})
+                add_to(since, period[len(OPEN) :], totals)
+            else:
+                add_to(explicit, (where, period, category, days), totals)
     firsts = sorted({month_key(bounds(p)[0]) for p in year_periods(year)})
     periods_from = defaultdict(list)
     for period in year_periods(year):
