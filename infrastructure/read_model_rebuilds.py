@@ -52,7 +52,7 @@ class Rebuilds:
             return running.version  # already under way
         fresh = self._new_generation(name)
         if wait:
-            fresh.catch_up()
+            catch_up_together(self.plans, [fresh], self._rebuild_batch(), unserved=True)
             self._switch(name, fresh)
         else:
             threading.Thread(
@@ -63,10 +63,12 @@ class Rebuilds:
     def rebuild_all(self) -> None:
         """Rebuilds every view side by side in one pass over the log, then switches each."""
         fresh = {name: self._new_generation(name) for name in list(self.workers)}
-        batch = max(self.batch_size, REBUILD_BATCH_SIZE)
-        catch_up_together(self.plans, list(fresh.values()), batch)
+        catch_up_together(self.plans, list(fresh.values()), self._rebuild_batch(), unserved=True)
         for name, worker in fresh.items():
             self._switch(name, worker)
+
+    def _rebuild_batch(self) -> int:
+        return max(self.batch_size, REBUILD_BATCH_SIZE)
 
     def _new_generation(self, name: str) -> ProjectionWorker:
         with self._lock:
