@@ -21,6 +21,7 @@ from domain.vocabulary import add_years, cefr_rank
 from projections.figure_metrics import (
     AGE_GROUPS,
     HOUSEHOLD_GROUPS,
+    METRICS,
     UNKNOWN,
     grouped,
 )
@@ -87,15 +88,17 @@ def over_ranges(
     figure: Callable[[str, list[Range]], tuple[float, float] | None],
 ) -> None:
     """A state over the plan's open ranges at one place: every period up to the open
-    range's horizon explicitly, the periods after it through one open key."""
+    range's horizon explicitly (only months for a state on the period's last day), the
+    periods after it through one open key."""
     keys: set[str] = set()
     open_from: date | None = None
+    months_only = METRICS[metric].at_period_end
     for start, end in ranges:
         last = end if end is not None else horizon(start)
         if end is None:
             open_from = last
         for month in months_between(start, last):
-            keys.update(keys_of_day(month))
+            keys.update((month_key(month),) if months_only else keys_of_day(month))
     for period in sorted(keys):
         if open_from is not None and bounds(period)[0] > open_from.replace(day=1):
             continue  # counted by the open key

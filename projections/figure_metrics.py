@@ -23,10 +23,21 @@ class Metric:
     unit: str
     kind: Kind
     additive: bool
+    # A state on the period's last day: a quarter's figure is its last month's, so only
+    # months are kept in the cells.
+    at_period_end: bool = False
 
 
-def _m(name: str, de: str, en: str, unit: str, kind: Kind, additive: bool = True) -> Metric:
-    return Metric(name, de, en, unit, kind, additive)
+def _m(
+    name: str,
+    de: str,
+    en: str,
+    unit: str,
+    kind: Kind,
+    additive: bool = True,
+    at_period_end: bool = False,
+) -> Metric:
+    return Metric(name, de, en, unit, kind, additive, at_period_end)
 
 
 METRICS: dict[str, Metric] = {
@@ -107,6 +118,7 @@ METRICS: dict[str, Metric] = {
             "Share of open plans with a consultation in the last 90 days",
             "%",
             "share",
+            at_period_end=True,
         ),
         _m(
             "days_to_first_course_completion",

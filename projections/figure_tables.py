@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any, get_args
 
 from domain.vocabulary import Gender, ResidenceStatus
@@ -23,7 +24,7 @@ from projections.figure_metrics import (
     OTHER,
     TOP_NATIONALITIES,
 )
-from projections.periods import LEVELS, OPEN, bounds, month_key, periods_of_year
+from projections.periods import LEVELS, OPEN, bounds, level_of, month_key, periods_of_year
 
 COUNTY = disclosure.COUNTY
 VOCABULARY: dict[str, tuple[str, ...]] = {
@@ -130,6 +131,22 @@ def regrouped(
     return out, [*sorted(top), *([OTHER] if seen - set(top) else [])]
 
 
+def at_period_ends(
+    cells: dict[tuple[str, str, str, int], Totals], year: int
+) -> dict[tuple[str, str, str, int], Totals]:
+    """Every period's cells as those of the month it ends with (a state on its last day)."""
+    ending = {p: month_key(bounds(p)[1] - timedelta(days=1)) for p in year_periods(year)}
+    months: dict[str, list[tuple[tuple[str, str, str, int], Totals]]] = defaultdict(list)
+    for key, totals in cells.items():
+        if level_of(key[1]) == "month":
+            months[key[1]].append((key, totals))
+    return {
+        (place, period, category, days): list(totals)
+        for period, month in ending.items()
+        for (place, _, category, days), totals in months[month]
+    }
+
+
 def median(histogram: dict[int, float]) -> float:
     ordered = sorted(histogram.items())
     n = sum(count for _, count in ordered)
@@ -153,6 +170,8 @@ def figures_of_year(
     """Every cell of the metric's year at every level, suppression decided on all of them."""
     metric = METRICS[query.metric]
     cells, categories = regrouped(gathered(rows, query.year, query.by), query.by)
+    if metric.at_period_end:
+        cells = at_period_ends(cells, query.year)
     municipalities = sorted({*places, *(p for p, _, _, _ in cells if p != COUNTY)})
     periods = year_periods(query.year)
     cats = ["", *categories]

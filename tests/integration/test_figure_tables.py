@@ -173,6 +173,16 @@ def test_outcome_shares_and_medians(plans: IntegrationPlans, models: ReadModels)
     assert shown(contact[("*", "2025-05", "")]) == (5, 100.0)
     assert shown(contact[("*", "2025-06", "")]) == (5, 0.0)
     assert shown(contact[("*", "2025-07", "")]) == (5, 0.0)
+    # A longer period's figure is the state on its last day: its last month's.
+    quarters = table(models, "contact_90_share", "quarter", 2025)
+    assert shown(quarters[("*", "2025-Q1", "")]) == (5, 100.0)
+    assert shown(quarters[("*", "2025-Q2", "")]) == (5, 0.0)
+    assert shown(quarters[(OFFENBURG, "2025-Q1", "")]) == (3, 100.0)
+    assert shown(table(models, "contact_90_share", "tertial", 2025)[("*", "2025-T2", "")]) == (
+        5,
+        0.0,
+    )
+    assert shown(table(models, "contact_90_share", "year", 2025)[("*", "2025", "")]) == (5, 0.0)
 
 
 def test_small_cells_and_what_would_give_them_away_are_suppressed(
