@@ -147,14 +147,11 @@ class SqlFigureCells(FigureTables):
 
     def derive_cells(self) -> None:
         self.tables.create()
-        contributions, cells = self.tables.name(CONTRIBUTIONS), self.tables.name(CELLS)
+        contributions = self.tables.name(CONTRIBUTIONS)
         with self.db.transaction(commit=True) as cursor:
             rows = _streamed(self.db, cursor, contributions)
             summed_cells = summed(dict(r) for r in rows)
-            self.db.execute(cursor, f"DELETE FROM {cells}")
-            self.tables.insert_values(
-                cursor, CELLS, [cell_values(k, t) for k, t in summed_cells.items()]
-            )
+            self.tables.refill(cursor, CELLS, [cell_values(k, t) for k, t in summed_cells.items()])
         self.deferred_cells = False
 
     def figure_rows(self, metric: str, year: int, by: str) -> list[tuple[CellKey, Totals]]:
@@ -188,13 +185,7 @@ class SqlFigureCells(FigureTables):
             OPEN,
             f"{OPEN}{year:04d}",
         ]
-        with self.db.transaction(commit=False) as cursor:
-            self.db.execute(cursor, statement, params)
-            rows = cursor.fetchall()
         return [
-            (
-                (r[0], r[1], metric, r[2], r[3], int(r[4])),
-                [float(r[5]), float(r[6]), float(r[7]), float(r[8]), float(r[9])],
-            )
-            for r in (tuple(row.values()) if isinstance(row, dict) else row for row in rows)
+            ((r[0], r[1], metric, r[2], r[3], r[4]), list(r[5:]))
+            for r in self.db.tuples(statement, params)
         ]

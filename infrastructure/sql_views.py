@@ -149,16 +149,37 @@ class SqlTables:
                     f"CREATE TABLE IF NOT EXISTS {self.name(spec.name)} ({columns}){clustered}",
                 )
                 self._add_missing_columns(cursor, spec)
-                for i, index in enumerate(spec.indexes):
-                    index_name = f"{self.prefix}_{spec.name}_{i}"
-                    if self.schema and self.db.kind == "sqlite":
-                        index_name = f"{self.schema}_{index_name}"
-                    self.db.execute(
-                        cursor,
-                        f"CREATE INDEX IF NOT EXISTS {index_name} "
-                        f"ON {self.name(spec.name)} ({', '.join(index)})",
-                    )
+                self._create_indexes(cursor, spec)
         self.created = True
+
+    def _index_names(self, spec: TableSpec) -> list[str]:
+        names = [f"{self.prefix}_{spec.name}_{i}" for i in range(len(spec.indexes))]
+        if self.schema and self.db.kind == "sqlite":
+            return [f"{self.schema}_{name}" for name in names]
+        return names
+
+    def _create_indexes(self, cursor: Any, spec: TableSpec) -> None:
+        for name, index in zip(self._index_names(spec), spec.indexes, strict=True):
+            self.db.execute(
+                cursor,
+                f"CREATE INDEX IF NOT EXISTS {name} ON {self.name(spec.name)} ({', '.join(index)})",
+            )
+
+    def refill(self, cursor: Any, table: str, rows: list[tuple[Any, ...]]) -> None:
+        """Replaces every row of a table (values in column order): written in primary-key
+        order with the other indexes made afterwards, as a bulk load is fastest."""
+        spec = self.specs[table]
+        for name in self._index_names(spec):
+            schema = f'"{self.schema}".' if self.schema and self.db.kind == "postgres" else ""
+            self.db.execute(cursor, f"DROP INDEX IF EXISTS {schema}{name}")
+        self.db.execute(cursor, f"DELETE FROM {self.name(table)}")
+        columns = [c for c, _ in spec.columns]
+        order = [columns.index(c) for c in spec.primary_key]
+        rows.sort(key=lambda r: [r[i] for i in order])
+        self.insert_values(cursor, table, rows)
+        self._create_indexes(cursor, spec)
+        if self.db.kind == "postgres":
+            self.db.execute(cursor, f"ANALYZE {self.name(table)}")  # plans fit the new rows
 
     def _add_missing_columns(self, cursor: Any, spec: TableSpec) -> None:
         """A table made by an older release gets the columns added since (null until the
