@@ -186,6 +186,6 @@ class SqlFigureCells(FigureTables):
             f"{OPEN}{year:04d}",
         ]
         return [
-            ((r[0], r[1], metric, r[2], r[3], r[4]), list(r[5:]))
-            for r in self.db.tuples(statement, params)
+            ((r[0], r[1], metric, r[2], r[3], int(r[4])), [float(v) for v in r[5:]])
+            for r in self.db.tuples(statement, params)  # PostgreSQL's sums are Decimals
         ]
