@@ -197,9 +197,14 @@ def _dump_rows(cls: type[Any], rows: Iterable[Any]) -> list[list[Any]]:
 
 def _load_rows(cls: type[Any], rows: list[list[Any]]) -> list[Any]:
     _, _, load = _codec(cls)
-    if not any(load):
+    typed = [(i, f) for i, f in enumerate(load) if f is not None]
+    if not typed:
         return [cls(*row) for row in rows]
-    return [
-        cls(*[v if f is None or v is None else f(v) for f, v in zip(load, row, strict=True)])
-        for row in rows
-    ]
+    items = []
+    for row in rows:  # only the typed columns are touched: a snapshot holds many rows
+        values = list(row)
+        for i, f in typed:
+            if values[i] is not None:
+                values[i] = f(values[i])
+        items.append(cls(*values))
+    return items
