@@ -151,7 +151,10 @@ class SqlFigureCells(FigureTables):
         with self.db.transaction(commit=True) as cursor:
             rows = _streamed(self.db, cursor, contributions)
             summed_cells = summed(dict(r) for r in rows)
-            self.tables.refill(cursor, CELLS, [cell_values(k, t) for k, t in summed_cells.items()])
+            values = []
+            while summed_cells:  # each cell's key and totals freed as its row is made
+                values.append(cell_values(*summed_cells.popitem()))
+            self.tables.refill(cursor, CELLS, values)
         self.deferred_cells = False
 
     def figure_rows(self, metric: str, year: int, by: str) -> list[tuple[CellKey, Totals]]:
