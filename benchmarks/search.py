@@ -11,6 +11,7 @@ Usage: python -m benchmarks.search [--store sqlite|postgres] [--plans 3000] [--q
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import statistics
 import time
@@ -91,6 +92,7 @@ def main() -> None:
         people = models.people
         assert people is not None
         scope = COUNTY[:2]
+        gc.freeze()  # as the service does once it has started (api/app.py)
 
         def served(plan_filter: PlanFilter) -> int:
             page = models.summary.list_plans(plan_filter, limit=50)
