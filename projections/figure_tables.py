@@ -80,8 +80,7 @@ def gathered(
                 add_to(since, period[len(OPEN) :], totals)
             else:
                 add_to(explicit, (where, period, category, days), totals)
-    firsts = sorted({month_key(bounds(p)[0]) for p in year_periods(year)})
-    periods_from = defaultdict(list)
+    periods_from: dict[str, list[str]] = defaultdict(list)  # first month -> periods
     for period in year_periods(year):
         periods_from[month_key(bounds(period)[0])].append(period)
     for (place, category, days), by_month in still_open.items():
@@ -89,7 +88,7 @@ def gathered(
         months = sorted(by_month)
         running = [0.0] * len(next(iter(by_month.values())))
         i = 0
-        for first in firsts:
+        for first in sorted(periods_from):
             while i < len(months) and months[i] < first:
                 running = [a + b for a, b in zip(running, by_month[months[i]], strict=True)]
                 i += 1
