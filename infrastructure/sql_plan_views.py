@@ -137,11 +137,15 @@ class SqlPlanSummaryView(SqlPlanRowsMixin, ps.PlanSummaryView):
         where: str,
         params: list[Any],
         as_of: date | None,
-        tail: str = "",
+        order: tuple[str, ...] = (),
+        limit: int | None = None,
         search: Search | None = None,
     ) -> list[ps.PlanSummary]:
+        """The plans matching `where`, in `order` (columns of the plans and `score`), at most
+        `limit`; overdue measures are counted for those plans only, not for every match."""
         overdue = (
-            "(SELECT COUNT(*) FROM {open_measures} m WHERE m.plan_id = p.plan_id AND m.due_on < %s)"
+            "(SELECT COUNT(*) FROM {open_measures} m "
+            "WHERE m.plan_id = page.plan_id AND m.due_on < %s)"
             if as_of is not None
             else "0"
         )
@@ -151,9 +155,14 @@ class SqlPlanSummaryView(SqlPlanRowsMixin, ps.PlanSummaryView):
             with_clause = self._matches(search, head) + " "
             join, score = "JOIN scored s ON s.plan_id = p.plan_id ", "s.score"
         head += [as_of] if as_of is not None else []
+        inner_order = ", ".join(score if c == "score" else f"p.{c}" for c in order)
+        tail = f" ORDER BY {inner_order}" if order else ""
+        tail += f" LIMIT {int(limit)}" if limit is not None else ""
+        outer_order = f" ORDER BY {', '.join(f'page.{c}' for c in order)}" if order else ""
         rows = self.tables.select(
-            f"{with_clause}SELECT p.*, {overdue} AS overdue_measures, {score} AS score "
-            f"FROM {{plans}} p {join}WHERE 1 = 1{where}{tail}",
+            f"{with_clause}SELECT page.*, {overdue} AS overdue_measures FROM "
+            f"(SELECT p.*, {score} AS score FROM {{plans}} p {join}WHERE 1 = 1{where}{tail}) page"
+            f"{outer_order}",
             [*head, *params],
         )
         return [ps.to_summary(r, int(r["overdue_measures"]), int(r["score"])) for r in rows]
@@ -194,7 +203,7 @@ class SqlPlanSummaryView(SqlPlanRowsMixin, ps.PlanSummaryView):
             )
             params.append(plan_filter.as_of)
         search = plan_filter.search
-        order = "p.opened_on, p.plan_id" if search is None else "s.score, p.opened_on, p.plan_id"
+        order = ("opened_on", "plan_id") if search is None else ("score", "opened_on", "plan_id")
         if cursor:
             score, opened_on, plan_id = ps.decode_cursor(cursor)
             if search is None:
@@ -203,8 +212,7 @@ class SqlPlanSummaryView(SqlPlanRowsMixin, ps.PlanSummaryView):
                 where += " AND (s.score, p.opened_on, p.plan_id) > (%s, %s, %s)"
                 params.append(score or 0)
             params += [opened_on, UUID(plan_id)]
-        tail = f" ORDER BY {order} LIMIT {int(limit) + 1}"
-        items = self._query(where, params, plan_filter.as_of, tail, search)
+        items = self._query(where, params, plan_filter.as_of, order, limit + 1, search)
         page = items[:limit]
         more = len(items) > limit
         searching = search is not None
