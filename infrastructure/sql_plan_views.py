@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -40,7 +40,12 @@ SUMMARY_TABLES = (
             ("display_name", "text"),  # sealed with the plan's key
             ("version", "int"),
         ),
-        indexes=(("opened_on", "plan_id"), ("municipality", "caseworker"), ("file_number",)),
+        indexes=(
+            ("opened_on", "plan_id"),
+            ("municipality", "caseworker"),
+            ("file_number",),
+            ("municipality", "opened_on", "plan_id"),  # a page of a municipality's plans
+        ),
         primary_key=("plan_id",),
     ),
     # The blind index: keyed digests of the normalised names and birth date, never a name.
@@ -140,9 +145,15 @@ class SqlPlanSummaryView(SqlPlanRowsMixin, ps.PlanSummaryView):
         order: tuple[str, ...] = (),
         limit: int | None = None,
         search: Search | None = None,
+        places: Sequence[str] = (),
     ) -> list[ps.PlanSummary]:
         """The plans matching `where`, in `order` (columns of the plans and `score`), at most
-        `limit`; overdue measures are counted for those plans only, not for every match."""
+        `limit`; overdue measures are counted for those plans only, not for every match.
+
+        `places`: the plans of each of these municipalities are read on their own, already
+        in order from the index on (municipality, opened_on, plan_id) and only as many as
+        the limit, then merged; a filter on several municipalities would otherwise read
+        and sort every plan of them for one page."""
         overdue = (
             "(SELECT COUNT(*) FROM {open_measures} m "
             "WHERE m.plan_id = page.plan_id AND m.due_on < %s)"
@@ -159,9 +170,17 @@ class SqlPlanSummaryView(SqlPlanRowsMixin, ps.PlanSummaryView):
         tail = f" ORDER BY {inner_order}" if order else ""
         tail += f" LIMIT {int(limit)}" if limit is not None else ""
         outer_order = f" ORDER BY {', '.join(f'page.{c}' for c in order)}" if order else ""
+        matching = f"SELECT p.*, {score} AS score FROM {{plans}} p {join}WHERE 1 = 1"
+        if places:
+            inner = " UNION ALL ".join(
+                [f"SELECT * FROM ({matching} AND p.municipality = %s{where}{tail}) m"] * len(places)
+            )
+            params = [v for place in places for v in (place, *params)]
+            outer_order += tail[tail.index(" LIMIT") :] if limit is not None else ""
+        else:
+            inner = f"{matching}{where}{tail}"
         rows = self.tables.select(
-            f"{with_clause}SELECT page.*, {overdue} AS overdue_measures FROM "
-            f"(SELECT p.*, {score} AS score FROM {{plans}} p {join}WHERE 1 = 1{where}{tail}) page"
+            f"{with_clause}SELECT page.*, {overdue} AS overdue_measures FROM ({inner}) page"
             f"{outer_order}",
             [*head, *params],
         )
@@ -190,7 +209,11 @@ class SqlPlanSummaryView(SqlPlanRowsMixin, ps.PlanSummaryView):
         self, plan_filter: ps.PlanFilter, *, limit: int = 50, cursor: str | None = None
     ) -> ps.SummaryPage:
         params: list[Any] = []
-        where = scope_clause(self.db, "p.municipality", plan_filter.scope, params)
+        search = plan_filter.search
+        scope = plan_filter.scope
+        # A page of several municipalities' plans: each read in order on its own (see _query).
+        places = sorted(scope) if search is None and scope is not None and len(scope) > 1 else []
+        where = "" if places else scope_clause(self.db, "p.municipality", scope, params)
         for column in ("municipality", "caseworker", "status", "file_number"):
             value = getattr(plan_filter, column)
             if value is not None:
@@ -202,7 +225,6 @@ class SqlPlanSummaryView(SqlPlanRowsMixin, ps.PlanSummaryView):
                 "WHERE m.plan_id = p.plan_id AND m.due_on < %s)"
             )
             params.append(plan_filter.as_of)
-        search = plan_filter.search
         order = ("opened_on", "plan_id") if search is None else ("score", "opened_on", "plan_id")
         if cursor:
             score, opened_on, plan_id = ps.decode_cursor(cursor)
@@ -212,7 +234,7 @@ class SqlPlanSummaryView(SqlPlanRowsMixin, ps.PlanSummaryView):
                 where += " AND (s.score, p.opened_on, p.plan_id) > (%s, %s, %s)"
                 params.append(score or 0)
             params += [opened_on, UUID(plan_id)]
-        items = self._query(where, params, plan_filter.as_of, order, limit + 1, search)
+        items = self._query(where, params, plan_filter.as_of, order, limit + 1, search, places)
         page = items[:limit]
         more = len(items) > limit
         searching = search is not None

@@ -326,6 +326,35 @@ def test_lists_page_filter_and_worklists(plans: IntegrationPlans, read_models: R
     assert later == [r for r in everything if r.recorded_at >= middle]
 
 
+def test_a_page_over_several_municipalities_is_in_order_and_complete(
+    plans: IntegrationPlans, read_models: ReadModels
+) -> None:
+    """Each municipality is read on its own and the pages merged: paging through two of
+    three gives each of their plans once, in the order of the opening, and nothing else."""
+    lahr = "08317065"
+    wanted: list[tuple[date, UUID]] = []
+    for i in range(9):
+        place = (OFFENBURG, KEHL, lahr)[i % 3]
+        opened_on = date(2025, 1, 6) + timedelta(days=(i * 7) % 5)  # days repeat across plans
+        plan = plans.open_plan(ctx(), **open_details(municipality=place, opened_on=opened_on))
+        if place != lahr:
+            wanted.append((opened_on, plan.id))
+    read_models.catch_up()
+    seen: list[UUID] = []
+    cursor = None
+    while True:
+        page = read_models.summary.list_plans(
+            PlanFilter(scope=[KEHL, OFFENBURG]), limit=2, cursor=cursor
+        )
+        seen += [s.plan_id for s in page.items]
+        cursor = page.next_cursor
+        if cursor is None:
+            break
+    assert seen == [plan_id for _, plan_id in sorted(wanted)]
+    only_kehl = PlanFilter(scope=[KEHL, OFFENBURG], municipality=KEHL)
+    assert {s.municipality for s in read_models.summary.list_plans(only_kehl).items} == {KEHL}
+
+
 def open_in(plans: IntegrationPlans, place: str, count: int) -> None:
     for _ in range(count):
         plans.open_plan(ctx(), **open_details(municipality=place, opened_on=date(2025, 2, 3)))
