@@ -50,7 +50,10 @@ SUMMARY_TABLES = (
     ),
     # The blind index: keyed digests of the normalised names and birth date, never a name.
     TableSpec(
-        SEARCH_TERMS, (("plan_id", "uuid"), ("term", "text")), indexes=(("term",), ("plan_id",))
+        SEARCH_TERMS,
+        (("plan_id", "uuid"), ("term", "text")),
+        # (term, plan_id): a search finds its plans in the index alone, row by row.
+        indexes=(("term", "plan_id"), ("plan_id",)),
     ),
     TableSpec(
         ps.OPEN_MEASURES,
@@ -197,9 +200,14 @@ class SqlPlanSummaryView(SqlPlanRowsMixin, ps.PlanSummaryView):
         if not values:  # a search without terms finds nothing
             values.append("(%s, %s, %s)")
             params += ["", 0, 0]
+        terms = f"WITH q (term, grp, rank) AS (VALUES {', '.join(values)}), "
+        if len(search.groups) == 1:  # one word searched (the most common): one grouping
+            return (
+                terms + "scored AS (SELECT t.plan_id, MIN(q.rank) AS score "
+                "FROM {search_terms} t JOIN q ON q.term = t.term GROUP BY t.plan_id)"
+            )
         return (
-            f"WITH q (term, grp, rank) AS (VALUES {', '.join(values)}), "
-            "hits AS (SELECT t.plan_id, q.grp, MIN(q.rank) AS rank FROM {search_terms} t "
+            terms + "hits AS (SELECT t.plan_id, q.grp, MIN(q.rank) AS rank FROM {search_terms} t "
             "JOIN q ON q.term = t.term GROUP BY t.plan_id, q.grp), "
             "scored AS (SELECT plan_id, SUM(rank) AS score FROM hits GROUP BY plan_id "
             f"HAVING COUNT(*) = {len(search.groups)})"
