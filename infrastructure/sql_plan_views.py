@@ -170,21 +170,20 @@ class SqlPlanSummaryView(SqlPlanRowsMixin, ps.PlanSummaryView):
             join, score = "JOIN scored s ON s.plan_id = p.plan_id ", "s.score"
         head += [as_of] if as_of is not None else []
         inner_order = ", ".join(score if c == "score" else f"p.{c}" for c in order)
-        tail = f" ORDER BY {inner_order}" if order else ""
-        tail += f" LIMIT {int(limit)}" if limit is not None else ""
-        outer_order = f" ORDER BY {', '.join(f'page.{c}' for c in order)}" if order else ""
+        at_most = f" LIMIT {int(limit)}" if limit is not None else ""
+        tail = (f" ORDER BY {inner_order}" if order else "") + at_most
+        outer = f" ORDER BY {', '.join(f'page.{c}' for c in order)}" if order else ""
         matching = f"SELECT p.*, {score} AS score FROM {{plans}} p {join}WHERE 1 = 1"
-        if places:
+        if places:  # each municipality's first plans, merged
             inner = " UNION ALL ".join(
                 [f"SELECT * FROM ({matching} AND p.municipality = %s{where}{tail}) m"] * len(places)
             )
             params = [v for place in places for v in (place, *params)]
-            outer_order += tail[tail.index(" LIMIT") :] if limit is not None else ""
+            outer += at_most
         else:
             inner = f"{matching}{where}{tail}"
         rows = self.tables.select(
-            f"{with_clause}SELECT page.*, {overdue} AS overdue_measures FROM ({inner}) page"
-            f"{outer_order}",
+            f"{with_clause}SELECT page.*, {overdue} AS overdue_measures FROM ({inner}) page{outer}",
             [*head, *params],
         )
         return [ps.to_summary(r, int(r["overdue_measures"]), int(r["score"])) for r in rows]
