@@ -10,8 +10,9 @@ import time
 import structlog
 
 from application.plans import IntegrationPlans
+from infrastructure.catch_up_together import catch_up_together
 from infrastructure.projection_registry import PendingDrop, VersionRegistry
-from infrastructure.projection_runner import REBUILDING, ProjectionWorker, catch_up_together
+from infrastructure.projection_runner import REBUILDING, ProjectionWorker
 from infrastructure.read_model_kinds import publish
 from projections.figure_view import FigureTables
 

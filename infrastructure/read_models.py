@@ -18,12 +18,12 @@ import structlog
 from eventsourcing.postgres import PostgresApplicationRecorder
 
 from application.plans import IntegrationPlans
+from infrastructure.catch_up_together import catch_up_together
 from infrastructure.heartbeats import Heartbeats
 from infrastructure.projection_registry import PendingDrop, VersionRegistry
 from infrastructure.projection_runner import (
     ProjectionStatus,
     ProjectionWorker,
-    catch_up_together,
     listen_for_entries,
 )
 from infrastructure.read_model_kinds import (
