@@ -122,6 +122,20 @@ class Database:
     def execute(self, cursor: Any, statement: str, params: Sequence[Any] = ()) -> None:
         cursor.execute(self.sql(statement), self.params(params))
 
+    def insert_rows(
+        self, cursor: Any, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        """Many rows at once, values in the columns' order and already in the store's kinds:
+        COPY on PostgreSQL (one round trip; executemany sends a row each)."""
+        if self.kind == "postgres":
+            with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for r in rows:
+                    copy.write_row(r)
+            return
+        marks = ", ".join(["?"] * len(columns))
+        statement = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"  # noqa: S608
+        cursor.executemany(statement, rows)
+
     def tuples(self, statement: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
         """Rows as plain tuples, unconverted (the fastest read: many small rows)."""
         with self.transaction(commit=False) as cursor:

@@ -17,16 +17,21 @@ from eventsourcing.persistence import Tracking
 from infrastructure.sql_views import Database, SqlTables, TableSpec
 from projections.base import UNCHECKED, After, PlanRows
 from projections.figure_cells import (
+    COLUMNS as CELL_COLUMNS,
+)
+from projections.figure_cells import (
     CONTRIBUTIONS,
+    SEPARATOR,
     CellKey,
     Totals,
     cell_name,
     cell_values,
     key_of_row,
     merged,
-    summed,
     totals_of_row,
+    vector_rows,
 )
+from projections.figure_metrics import BREAKDOWNS
 from projections.figure_view import CELLS, FigureTables, changes_of
 from projections.periods import OPEN
 
@@ -62,6 +67,14 @@ FIGURE_TABLES = (
     ),
 )
 CHUNK = 500  # SQLite limits the number of parameters
+# A rebuild's plans' vectors, summed into the cells by the store (derive_cells).
+VECTORS = "iplan_cell_vectors"
+VECTOR_COLUMNS = (
+    *("municipality", "period", "metric", "days"),
+    *(f"category_{i}" for i in range(len(BREAKDOWNS))),
+    *("persons", "value", "part", "part_persons", "rest_persons"),
+)
+VECTORS_PER_INSERT = 20_000
 
 
 def fetch_in(
@@ -146,16 +159,60 @@ class SqlFigureCells(FigureTables):
         self.tables.replace_plans(rows, tracking, after, before=take_out_and_put_in)
 
     def derive_cells(self) -> None:
+        """The cells summed by the database from every plan's vectors (figure_cells.
+        vector_rows), streamed through a temporary table: the store groups them once per
+        breakdown and writes the cells in their key's order."""
         self.tables.create()
         contributions = self.tables.name(CONTRIBUTIONS)
         with self.db.transaction(commit=True) as cursor:
-            rows = _streamed(self.db, cursor, contributions)
-            summed_cells = summed(dict(r) for r in rows)
-            values = []
-            while summed_cells:  # each cell's key and totals freed as its row is made
-                values.append(cell_values(*summed_cells.popitem()))
-            self.tables.refill(cursor, CELLS, values)
+            self.db.execute(cursor, self._vectors_table())
+            batch: list[tuple[Any, ...]] = []
+            for row in _streamed(self.db, cursor, contributions):
+                batch += vector_rows(row)
+                if len(batch) >= VECTORS_PER_INSERT:
+                    self.db.insert_rows(cursor, VECTORS, VECTOR_COLUMNS, batch)
+                    batch = []
+            self.db.insert_rows(cursor, VECTORS, VECTOR_COLUMNS, batch)
+            self.tables.refill(cursor, CELLS, lambda: self._cells_from_vectors(cursor))
+            self.db.execute(cursor, f"DROP TABLE {VECTORS}")
         self.deferred_cells = False
+
+    def _vectors_table(self) -> str:
+        real = self.db.type_of("real")
+        columns = [
+            *(f"{c} TEXT" for c in VECTOR_COLUMNS[:3]),
+            f"days {self.db.type_of('int')}",
+            *(f"{c} TEXT" for c in VECTOR_COLUMNS[4:9]),
+            *(f"{c} {real}" for c in VECTOR_COLUMNS[9:]),
+        ]
+        drop = " ON COMMIT DROP" if self.db.kind == "postgres" else ""
+        return f"CREATE TEMPORARY TABLE {VECTORS} ({', '.join(columns)}){drop}"
+
+    def _cells_from_vectors(self, cursor: Any) -> None:
+        """Sums the vectors into the cells, the whole and each breakdown in turn, leaving out
+        cells nobody is in (as figure_cells.summed does). Each statement writes its cells
+        in the order they are grouped, the table's key order for its breakdown."""
+        categories = ("''", *VECTOR_COLUMNS[4:9])
+        for by, category in zip(("", *BREAKDOWNS), categories, strict=True):
+            # PostgreSQL refuses a constant to order by: the whole has no category column.
+            group = (
+                f"metric, period, municipality, {category}, days"
+                if by
+                else "metric, period, municipality, days"
+            )
+            parts = ["municipality", "period", "metric", f"'{by}'", category, "CAST(days AS TEXT)"]
+            name = " || %s || ".join(parts)  # as figure_cells.cell_name
+            rounded = "CAST(ROUND(SUM({})) AS INTEGER)"
+            self.db.execute(
+                cursor,
+                f"INSERT INTO {self.tables.name(CELLS)} ({', '.join(CELL_COLUMNS)}) "
+                f"SELECT {name}, municipality, period, metric, '{by}', {category}, days, "
+                f"{rounded.format('persons')}, SUM(value), SUM(part), "
+                f"{rounded.format('part_persons')}, {rounded.format('rest_persons')} "
+                f"FROM {VECTORS} GROUP BY {group} HAVING ROUND(SUM(persons)) <> 0 "
+                f"ORDER BY {group}",
+                [SEPARATOR] * (len(parts) - 1),
+            )
 
     def figure_rows(self, metric: str, year: int, by: str) -> list[tuple[CellKey, Totals]]:
         # Ranges of the clustered key (metric, by_dim, period) for the whole and the

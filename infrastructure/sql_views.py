@@ -165,18 +165,15 @@ class SqlTables:
                 f"CREATE INDEX IF NOT EXISTS {name} ON {self.name(spec.name)} ({', '.join(index)})",
             )
 
-    def refill(self, cursor: Any, table: str, rows: list[tuple[Any, ...]]) -> None:
-        """Replaces every row of a table (values in column order): written in primary-key
-        order with the other indexes made afterwards, as a bulk load is fastest."""
+    def refill(self, cursor: Any, table: str, fill: Callable[[], None]) -> None:
+        """Replaces every row of a table: empties it, lets `fill()` write the rows (in
+        primary-key order), then makes the other indexes, as a bulk load is fastest."""
         spec = self.specs[table]
         for name in self._index_names(spec):
             schema = f'"{self.schema}".' if self.schema and self.db.kind == "postgres" else ""
             self.db.execute(cursor, f"DROP INDEX IF EXISTS {schema}{name}")
         self.db.execute(cursor, f"DELETE FROM {self.name(table)}")
-        columns = [c for c, _ in spec.columns]
-        order = [columns.index(c) for c in spec.primary_key]
-        rows.sort(key=lambda r: [r[i] for i in order])
-        self.insert_values(cursor, table, rows)
+        fill()
         self._create_indexes(cursor, spec)
         if self.db.kind == "postgres":
             self.db.execute(cursor, f"ANALYZE {self.name(table)}")  # plans fit the new rows
@@ -241,32 +238,19 @@ class SqlTables:
         """Rows given as values in the table's column order."""
         if not rows:
             return
-        columns = [c for c, _ in self.specs[table].columns]
-        if self.db.kind == "postgres":
-            # COPY: one round trip for the whole batch (executemany sends a row each).
-            with cursor.copy(f"COPY {self.name(table)} ({', '.join(columns)}) FROM STDIN") as copy:
-                for r in rows:
-                    copy.write_row(r)
-            return
-        statement = self.db.sql(
-            f"INSERT INTO {self.name(table)} ({', '.join(columns)}) "
-            f"VALUES ({self.db.placeholders(len(columns))})"
-        )
+        spec = self.specs[table]
+        columns = [c for c, _ in spec.columns]
         # SQLite: convert by column kind (the hot path of a rebuild).
-        converters = [TO_SQLITE.get(k) for _, k in self.specs[table].columns]
-        if not any(converters):
-            cursor.executemany(statement, rows)
-            return
-        cursor.executemany(
-            statement,
-            [
+        converters = [TO_SQLITE.get(k) for _, k in spec.columns]
+        if self.db.kind == "sqlite" and any(converters):
+            rows = [
                 tuple(
                     v if f is None or v is None else f(v)
                     for v, f in zip(r, converters, strict=True)
                 )
                 for r in rows
-            ],
-        )
+            ]
+        self.db.insert_rows(cursor, self.name(table), columns, rows)
 
     def replace_plans(
         self,

@@ -115,6 +115,14 @@ def delta(
         _expand(into, new[0], after.items(), 1.0)
 
 
+def vector_rows(row: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    """A contributions row's vectors, one tuple per key: (municipality, period, metric,
+    days, the plan's category in each breakdown, the five totals). A store sums these
+    itself, per breakdown, into the cells `summed` would give."""
+    categories, contributions = decode(row)
+    return [(*key, *categories, *vector) for key, vector in vectors(contributions).items()]
+
+
 def summed(contribution_rows: Iterable[Mapping[str, Any]]) -> dict[CellKey, Totals]:
     """The cells of all these plans' contributions rows, summed at once (a view filled from
     the whole log derives its cells so); cells nobody is in are left out, as `merged` does."""
@@ -139,10 +147,15 @@ def merged(
     return kept, emptied
 
 
+SEPARATOR = "\x1f"
+
+
 def cell_name(key: CellKey) -> str:
-    """The cell's key as one text (the SQL table's primary key)."""
+    """The cell's key as one text, its parts joined by SEPARATOR (found by it when a plan
+    changes)."""
     where, period, metric, by, category, days = key
-    return f"{where}\x1f{period}\x1f{metric}\x1f{by}\x1f{category}\x1f{days}"
+    s = SEPARATOR
+    return f"{where}{s}{period}{s}{metric}{s}{by}{s}{category}{s}{days}"
 
 
 def cell_values(key: CellKey, totals: Totals) -> tuple[Any, ...]:
