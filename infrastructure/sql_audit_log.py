@@ -57,17 +57,20 @@ class SqlAuditLogView(al.AuditLogView):
         after: After = UNCHECKED,
     ) -> None:
         self.tables.create()
+        # Made ready before the transaction: it holds SQLite's one write lock.
+        values = self.tables.values(RECORDS, [vars(r) for r in records])
+        retracted = [self.db.params((t.by_version, t.plan_id, t.version)) for t in retractions]
         with self.db.transaction(commit=True) as cursor:
             if after is not UNCHECKED:
                 self.tables.tracking.claim(cursor, self.tables.key(tracking), after, tracking)
-            self.tables.insert(cursor, RECORDS, [vars(r) for r in records])
-            if retractions:
+            self.tables.insert_stored(cursor, RECORDS, values)
+            if retracted:
                 cursor.executemany(
                     self.db.sql(
                         f"UPDATE {self.tables.name(RECORDS)} SET retracted_by = %s "
                         "WHERE kind = 'entry' AND plan_id = %s AND version = %s"
                     ),
-                    [self.db.params((t.by_version, t.plan_id, t.version)) for t in retractions],
+                    retracted,
                 )
             if after is UNCHECKED:
                 self.tables.tracking.record(cursor, self.tables.key(tracking), tracking)

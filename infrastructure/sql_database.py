@@ -127,6 +127,8 @@ class Database:
     ) -> None:
         """Many rows at once, values in the columns' order and already in the store's kinds:
         COPY on PostgreSQL (one round trip; executemany sends a row each)."""
+        if not rows:
+            return
         if self.kind == "postgres":
             with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
                 for r in rows:

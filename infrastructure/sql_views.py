@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 from uuid import UUID
 
@@ -231,26 +232,48 @@ class SqlTables:
             )
 
     def insert(self, cursor: Any, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
-        columns = [c for c, _ in self.specs[table].columns]
-        self.insert_values(cursor, table, [[r[c] for c in columns] for r in rows])
+        self.db.insert_rows(cursor, self.name(table), self.columns(table), self.values(table, rows))
 
     def insert_values(self, cursor: Any, table: str, rows: Sequence[Sequence[Any]]) -> None:
         """Rows given as values in the table's column order."""
-        if not rows:
-            return
-        spec = self.specs[table]
-        columns = [c for c, _ in spec.columns]
-        # SQLite: convert by column kind (the hot path of a rebuild).
-        converters = [TO_SQLITE.get(k) for _, k in spec.columns]
-        if self.db.kind == "sqlite" and any(converters):
-            rows = [
-                tuple(
-                    v if f is None or v is None else f(v)
-                    for v, f in zip(r, converters, strict=True)
-                )
-                for r in rows
-            ]
-        self.db.insert_rows(cursor, self.name(table), columns, rows)
+        self.db.insert_rows(cursor, self.name(table), self.columns(table), self.stored(table, rows))
+
+    def insert_stored(self, cursor: Any, table: str, values: Sequence[Sequence[Any]]) -> None:
+        """Rows already made ready by `values` or `stored`."""
+        self.db.insert_rows(cursor, self.name(table), self.columns(table), values)
+
+    def columns(self, table: str) -> list[str]:
+        return [c for c, _ in self.specs[table].columns]
+
+    def values(self, table: str, rows: Sequence[Mapping[str, Any]]) -> list[Sequence[Any]]:
+        """Rows (by column name) as the store takes them, in the table's column order."""
+        columns = self.columns(table)
+        if len(columns) == 1:
+            return [(r[columns[0]],) for r in rows]
+        pick = itemgetter(*columns)
+        return self.stored(table, [pick(r) for r in rows])
+
+    def stored(self, table: str, rows: Sequence[Sequence[Any]]) -> list[Sequence[Any]]:
+        """Values in column order converted to the store's kinds (SQLite keeps UUIDs, dates
+        and timestamps as text): the hot path of writing a view."""
+        if self.db.kind == "postgres":
+            return list(rows)
+        converted = [
+            (i, TO_SQLITE[kind])
+            for i, (_, kind) in enumerate(self.specs[table].columns)
+            if kind in TO_SQLITE
+        ]
+        if not converted:
+            return list(rows)
+        out: list[Sequence[Any]] = []
+        for row in rows:
+            values = list(row)
+            for i, convert in converted:
+                value = values[i]
+                if value is not None:
+                    values[i] = convert(value)
+            out.append(values)
+        return out
 
     def replace_plans(
         self,
@@ -262,19 +285,22 @@ class SqlTables:
         """Deletes and re-inserts each plan's rows, with the tracking record, in one go.
 
         `before(cursor)` runs in the same transaction while the plans' old rows are
-        still there (a view keeping aggregates takes the old contributions out)."""
+        still there (a view keeping aggregates takes the old contributions out). The
+        rows are made ready first: the transaction (SQLite's one write lock) is held
+        only for the writes."""
         self.create()
+        per_plan = [t for t, spec in self.specs.items() if spec.per_plan] if rows else []
+        ready = {
+            t: self.values(t, [r for pr in rows.values() for r in pr.get(t, ())]) for t in per_plan
+        }
         with self.db.transaction(commit=True) as cursor:
             if after is not UNCHECKED:
                 self.tracking.claim(cursor, self.key(tracking), after, tracking)
             if before is not None and rows:
                 before(cursor)
-            for table, spec in self.specs.items():
-                if rows and spec.per_plan:
-                    self.delete_plans(cursor, table, list(rows))
-                    self.insert(
-                        cursor, table, [r for pr in rows.values() for r in pr.get(table, ())]
-                    )
+            for table in per_plan:
+                self.delete_plans(cursor, table, list(rows))
+                self.insert_stored(cursor, table, ready[table])
             if after is UNCHECKED:
                 self.tracking.record(cursor, self.key(tracking), tracking)
 
