@@ -54,6 +54,11 @@ class TokenVerifier:
             self._key = jwt_signing_secret(settings)
             self._algorithms = ["HS256"]
 
+    @property
+    def local(self) -> bool:
+        """Whether verifying needs nothing from elsewhere (no JWKS URL to fetch keys from)."""
+        return self._jwks is None
+
     def verify(self, token: str) -> Caller:
         try:
             key = self._key if self._jwks is None else self._jwks.get_signing_key_from_jwt(token)

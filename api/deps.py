@@ -6,12 +6,13 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated
 
 import structlog
 from fastapi import Depends, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.auth import WHOLE_COUNTY, Caller, TokenVerifier
@@ -34,6 +35,10 @@ class PlansSource:
         self._lock = threading.Lock()
         # Reference data is read now, so a broken municipalities file stops the start.
         self._policy = entry_policy(settings) if plans is None else None
+
+    def built(self) -> IntegrationPlans | None:
+        """The application if it is built (never blocks)."""
+        return self._plans
 
     def get(self) -> IntegrationPlans:
         if self._plans is None:
@@ -132,6 +137,22 @@ def get_plans(request: Request) -> IntegrationPlans:
     return source.get()
 
 
+# Dependencies that never block are `async`: FastAPI runs them in the event loop, where a
+# plain `def` would cost a hop to a worker thread each (a write's five dependencies took
+# a sixth of the server's time so). Whatever may block still runs in a worker thread.
+
+
+async def current_settings(request: Request) -> Settings:
+    return get_settings(request)
+
+
+async def current_plans(request: Request) -> IntegrationPlans:
+    """The plans application; built in a worker thread on first use."""
+    source: PlansSource = request.app.state.plans_source
+    plans = source.built()
+    return plans if plans is not None else await run_in_threadpool(source.get)
+
+
 def get_read_models(request: Request) -> ReadModels:
     source: ReadModelsSource = request.app.state.read_models_source
     return source.get()
@@ -172,7 +193,7 @@ def projected(*names: str) -> Callable[..., Projected]:
     def wait(
         request: Request,
         response: Response,
-        settings: Annotated[Settings, Depends(get_settings)],
+        settings: Annotated[Settings, Depends(current_settings)],
         models: Annotated[ReadModels, Depends(get_read_models)],
         min_position: MinPosition = None,
     ) -> Projected:
@@ -203,26 +224,36 @@ def correlation_id(request: Request) -> str:
     return value if isinstance(value, str) else str(uuid.uuid4())
 
 
+async def request_correlation_id(request: Request) -> str:
+    return correlation_id(request)
+
+
 bearer = HTTPBearer(auto_error=False, description="A JWT from `iplan token` or the county's IdP")
 
 
-def get_caller(
+async def get_caller(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Caller:
     if credentials is None:
         raise Unauthenticated("an Authorization: Bearer token is required", code="token_missing")
     verifier: TokenVerifier = request.app.state.token_verifier
-    caller = verifier.verify(credentials.credentials)
+    token = credentials.credentials
+    # Keys fetched from the identity provider may mean a network call: not in the loop.
+    caller = (
+        verifier.verify(token)
+        if verifier.local
+        else await run_in_threadpool(verifier.verify, token)
+    )
     # For the request log: who asked (never what they sent).
     request.state.caller = caller
     return caller
 
 
-def requires(*roles: str) -> Callable[[Caller], Caller]:
+def requires(*roles: str) -> Callable[[Caller], Awaitable[Caller]]:
     """A dependency admitting callers in one of `roles`; anyone else gets 403."""
 
-    def check(caller: Annotated[Caller, Depends(get_caller)]) -> Caller:
+    async def check(caller: Annotated[Caller, Depends(get_caller)]) -> Caller:
         if caller.role not in roles:
             raise Forbidden(
                 f"the role {caller.role} may not do this; it needs {' or '.join(roles)}"
@@ -232,9 +263,9 @@ def requires(*roles: str) -> Callable[[Caller], Caller]:
     return check
 
 
-SettingsDep = Annotated[Settings, Depends(get_settings)]
-PlansDep = Annotated[IntegrationPlans, Depends(get_plans)]
-CorrelationId = Annotated[str, Depends(correlation_id)]
+SettingsDep = Annotated[Settings, Depends(current_settings)]
+PlansDep = Annotated[IntegrationPlans, Depends(current_plans)]
+CorrelationId = Annotated[str, Depends(request_correlation_id)]
 CaseworkerCaller = Annotated[Caller, Depends(requires("caseworker"))]
 PlanReaderCaller = Annotated[Caller, Depends(requires("caseworker", "auditor", "admin"))]
 AdminCaller = Annotated[Caller, Depends(requires("admin"))]

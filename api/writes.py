@@ -161,7 +161,7 @@ class PlanWriter:
         return answer
 
 
-def caseworker_writer(
+async def caseworker_writer(
     caller: CaseworkerCaller,
     plans: PlansDep,
     request: Request,
@@ -174,7 +174,7 @@ def caseworker_writer(
     return PlanWriter(plans, caller, request, response, correlation_id, if_match, idempotency_key)
 
 
-def admin_writer(
+async def admin_writer(
     caller: AdminCaller,
     plans: PlansDep,
     request: Request,
