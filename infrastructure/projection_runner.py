@@ -61,8 +61,10 @@ class ProjectionStatus:
     last_error: str | None
 
 
-# How long a caught-up worker lets new entries gather before its next batch.
+# How long a caught-up worker lets new entries gather before its next batch: at least
+# LINGER_SECONDS, and LINGER_PER_BATCH times as long as its last batch took.
 LINGER_SECONDS = 0.1
+LINGER_PER_BATCH = 3.0
 
 
 class ProjectionWorker:
@@ -82,6 +84,7 @@ class ProjectionWorker:
     ) -> None:
         self.plans = plans
         self.linger = linger
+        self._batch_seconds = 0.0
         self.heartbeat = heartbeat
         self._last_beat = 0.0
         self.projection = projection
@@ -197,7 +200,9 @@ class ProjectionWorker:
         while not self._stopping.is_set():
             self._beat()
             try:
+                started = time.monotonic()
                 count = self.run_batch()
+                self._batch_seconds = time.monotonic() - started
             except Exception as error:
                 self.state = FAILED
                 self.last_error = f"{type(error).__name__}: {error}"
@@ -217,8 +222,10 @@ class ProjectionWorker:
                 if count < self.batch_size:
                     # Caught up: let the next entries gather for a moment, so that a stream
                     # of writes makes few, larger transactions, not one per entry (they
-                    # compete with the writes for the store's lock).
-                    self._stopping.wait(self.linger)
+                    # compete with the writes for the store's lock and the process's
+                    # time). The busier the batches, the longer: a worker takes at most
+                    # about 1 / (1 + LINGER_PER_BATCH) of the time, however heavy the load.
+                    self._stopping.wait(max(self.linger, LINGER_PER_BATCH * self._batch_seconds))
                 continue
             if self._wake.wait(idle):
                 self._stopping.wait(self.linger)
