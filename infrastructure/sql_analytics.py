@@ -36,6 +36,7 @@ ANALYTICS_TABLES = (
             ("value", "real"),
         ),
         indexes=(("plan_id",), ("month", "metric", "municipality")),
+        diffed=True,
     ),
     TableSpec(
         an.PERIODS,
@@ -46,6 +47,7 @@ ANALYTICS_TABLES = (
             ("ends_on", "date"),
         ),
         indexes=(("plan_id",), ("starts_on", "ends_on")),
+        diffed=True,
     ),
     *FIGURE_TABLES,
 )

@@ -14,6 +14,7 @@ from eventsourcing.postgres import PostgresDatastore
 from eventsourcing.sqlite import SQLiteDatastore
 from psycopg.rows import tuple_row
 
+SQLITE_CHUNK = 500  # values per statement: SQLite limits the number of parameters
 Kind = Literal["uuid", "text", "date", "int", "real", "bool", "ts"]
 Columns = tuple[tuple[str, Kind], ...]
 
@@ -121,6 +122,31 @@ class Database:
 
     def execute(self, cursor: Any, statement: str, params: Sequence[Any] = ()) -> None:
         cursor.execute(self.sql(statement), self.params(params))
+
+    def execute_in(
+        self,
+        cursor: Any,
+        statement: str,
+        values: Sequence[Any],
+        *,
+        fetch: bool = False,
+        array: str = "",
+    ) -> list[Any]:
+        """Runs `statement`, its `{in}` a test of membership in `values` (one array parameter
+        of type `array` on PostgreSQL, chunks of placeholders on SQLite, which limits their
+        number); answers the selected rows if `fetch`."""
+        if self.kind == "postgres":
+            test = f"= ANY(%s::{array}[])" if array else "= ANY(%s)"
+            cursor.execute(statement.replace("{in}", test), (list(values),))
+            return list(cursor.fetchall()) if fetch else []
+        rows: list[Any] = []
+        for i in range(0, len(values), SQLITE_CHUNK):
+            chunk = values[i : i + SQLITE_CHUNK]
+            test = f"IN ({', '.join(['?'] * len(chunk))})"
+            self.execute(cursor, statement.replace("{in}", test), chunk)
+            if fetch:
+                rows += cursor.fetchall()
+        return rows
 
     def insert_rows(
         self, cursor: Any, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]

@@ -66,7 +66,6 @@ FIGURE_TABLES = (
         clustered=True,
     ),
 )
-CHUNK = 500  # SQLite limits the number of parameters
 # A rebuild's plans' vectors, summed into the cells by the store (derive_cells).
 VECTORS = "iplan_cell_vectors"
 VECTOR_COLUMNS = (
@@ -80,30 +79,12 @@ VECTORS_PER_INSERT = 20_000
 def fetch_in(
     db: Database, cursor: Any, table: str, column: str, values: Sequence[Any]
 ) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    if db.kind == "postgres":
-        db.execute(cursor, f"SELECT * FROM {table} WHERE {column} = ANY(%s)", (list(values),))
-        return [dict(r) for r in cursor.fetchall()]
-    for i in range(0, len(values), CHUNK):
-        chunk = values[i : i + CHUNK]
-        db.execute(
-            cursor,
-            f"SELECT * FROM {table} WHERE {column} IN ({db.placeholders(len(chunk))})",
-            chunk,
-        )
-        rows += [dict(r) for r in cursor.fetchall()]
-    return rows
+    rows = db.execute_in(cursor, f"SELECT * FROM {table} WHERE {column} {{in}}", values, fetch=True)
+    return [dict(r) for r in rows]
 
 
 def delete_in(db: Database, cursor: Any, table: str, column: str, values: Sequence[Any]) -> None:
-    if db.kind == "postgres":
-        db.execute(cursor, f"DELETE FROM {table} WHERE {column} = ANY(%s)", (list(values),))
-        return
-    for i in range(0, len(values), CHUNK):
-        chunk = values[i : i + CHUNK]
-        db.execute(
-            cursor, f"DELETE FROM {table} WHERE {column} IN ({db.placeholders(len(chunk))})", chunk
-        )
+    db.execute_in(cursor, f"DELETE FROM {table} WHERE {column} {{in}}", values)
 
 
 def _streamed(db: Database, cursor: Any, table: str, size: int = 1000) -> Iterator[Any]:

@@ -10,6 +10,7 @@ is applied exactly once, also after a crash. Tables are named per view generatio
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -99,6 +100,8 @@ class TableSpec:
     # SQLite keeps the rows in primary-key order (WITHOUT ROWID): a range of the key is read
     # from neighbouring pages, not fetched row by row.
     clustered: bool = False
+    # Many rows per plan of which an entry changes few: only the difference is written.
+    diffed: bool = False
 
 
 class SqlTables:
@@ -217,19 +220,35 @@ class SqlTables:
         return self.tracking.position(f"{application_name}:{self.generation}")
 
     def delete_plans(self, cursor: Any, table: str, plan_ids: list[UUID]) -> None:
-        if self.db.kind == "postgres":
-            self.db.execute(
-                cursor, f"DELETE FROM {self.name(table)} WHERE plan_id = ANY(%s)", (plan_ids,)
-            )
-            return
-        for i in range(0, len(plan_ids), 500):  # SQLite limits the number of parameters
-            chunk = plan_ids[i : i + 500]
-            self.db.execute(
-                cursor,
-                f"DELETE FROM {self.name(table)} "
-                f"WHERE plan_id IN ({self.db.placeholders(len(chunk))})",
-                chunk,
-            )
+        self.db.execute_in(cursor, f"DELETE FROM {self.name(table)} WHERE plan_id {{in}}", plan_ids)
+
+    def write_difference(
+        self, cursor: Any, table: str, plan_ids: list[UUID], values: list[Sequence[Any]]
+    ) -> None:
+        """Makes the plans' rows `values` (made ready by `values`) by deleting only the stored
+        rows not among them and inserting only those not stored: an entry changes few of a
+        plan's many rows, and the write lock is held for what changed."""
+        row_id = "rowid" if self.db.kind == "sqlite" else "ctid"
+        stored = self.db.execute_in(
+            cursor,
+            f"SELECT {row_id}, {', '.join(self.columns(table))} FROM {self.name(table)} "
+            "WHERE plan_id {in}",
+            plan_ids,
+            fetch=True,
+        )
+        wanted = Counter(tuple(v) for v in values)
+        gone = []
+        pick = itemgetter(*self.columns(table))
+        for row in stored:  # sqlite3.Row or a dict: both by name
+            kept = pick(row)
+            if wanted[kept] > 0:
+                wanted[kept] -= 1
+            else:
+                gone.append(row[row_id])
+        self.db.execute_in(
+            cursor, f"DELETE FROM {self.name(table)} WHERE {row_id} {{in}}", gone, array="tid"
+        )
+        self.insert_stored(cursor, table, list(wanted.elements()))
 
     def insert(self, cursor: Any, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
         self.db.insert_rows(cursor, self.name(table), self.columns(table), self.values(table, rows))
@@ -299,6 +318,9 @@ class SqlTables:
             if before is not None and rows:
                 before(cursor)
             for table in per_plan:
+                if self.specs[table].diffed:
+                    self.write_difference(cursor, table, list(rows), ready[table])
+                    continue
                 self.delete_plans(cursor, table, list(rows))
                 self.insert_stored(cursor, table, ready[table])
             if after is UNCHECKED:

@@ -282,6 +282,39 @@ def test_a_rebuild_in_small_batches_equals_the_live_views(
     assert read_models.view("analytics").dump() == live["analytics"]
 
 
+def test_a_plans_many_rows_are_written_as_their_difference(
+    plans: IntegrationPlans, read_models: ReadModels
+) -> None:
+    """Facts are written as the difference to those stored: two alike consultations make
+    two alike rows, retracting one leaves the other, and the view still equals a rebuild."""
+    c = ctx("cw-0")
+    pid = plans.open_plan(c, **open_details(opened_on=date(2025, 3, 3), personal=personal())).id
+    alike: dict[str, Any] = {
+        "held_on": date(2025, 3, 10),
+        "duration_minutes": 45,
+        "setting": "office",
+        "interpreter_language": None,
+        "topics": ["work"],
+        "notes": "",
+    }
+    first = plans.record(pid, IntegrationPlan.hold_consultation, c, **alike)
+    read_models.catch_up()
+    plans.record(pid, IntegrationPlan.hold_consultation, c, **alike)
+    read_models.catch_up()
+
+    def consultation_facts() -> list[dict[str, Any]]:
+        facts = read_models.analytics.dump()["facts"]
+        return [f for f in facts if f["metric"] == "consultations"]
+
+    assert len(consultation_facts()) == 2
+    plans.record(
+        pid, IntegrationPlan.retract, c, version=first.version, reason="twice", on=date(2025, 3, 11)
+    )
+    read_models.catch_up()
+    assert len(consultation_facts()) == 1
+    assert_equal_to_rebuild(read_models)
+
+
 def test_lists_page_filter_and_worklists(plans: IntegrationPlans, read_models: ReadModels) -> None:
     ids = [live_plan(plans, i) for i in range(6)]
     read_models.catch_up()
