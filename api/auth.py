@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -41,7 +43,15 @@ class Caller:
 class TokenVerifier:
     """Checks HS256 tokens against a secret, or RS256 ones against a PEM key or a JWKS URL."""
 
-    def __init__(self, settings: Settings) -> None:
+    # A token checked once is taken on trust for up to a minute (never past its expiry):
+    # clients send the same token with every request, and checking its signature each
+    # time was a tenth of the server's request handling.
+    TRUSTED_SECONDS = 60.0
+    TRUSTED_TOKENS = 1024
+
+    def __init__(self, settings: Settings, clock: Callable[[], float] = time.time) -> None:
+        self._clock = clock
+        self._trusted: dict[str, tuple[Caller, float]] = {}
         self._jwks: jwt.PyJWKClient | None = None
         self._key: Any
         if settings.jwt_jwks_url:
@@ -60,6 +70,18 @@ class TokenVerifier:
         return self._jwks is None
 
     def verify(self, token: str) -> Caller:
+        now = self._clock()
+        trusted = self._trusted.get(token)
+        if trusted is not None and now < trusted[1]:
+            return trusted[0]
+        claims = self._checked(token)
+        caller = caller_from(claims)
+        if len(self._trusted) >= self.TRUSTED_TOKENS:
+            self._trusted.clear()  # many callers at once: start afresh
+        self._trusted[token] = (caller, min(float(claims["exp"]), now + self.TRUSTED_SECONDS))
+        return caller
+
+    def _checked(self, token: str) -> dict[str, Any]:
         try:
             key = self._key if self._jwks is None else self._jwks.get_signing_key_from_jwt(token)
             claims = jwt.decode(
@@ -76,7 +98,7 @@ class TokenVerifier:
             raise Unauthenticated("the token has expired", code="token_expired") from None
         except (jwt.PyJWTError, ValueError):
             raise Unauthenticated("the token is not valid") from None
-        return caller_from(claims)
+        return claims
 
 
 def caller_from(claims: dict[str, Any]) -> Caller:
