@@ -57,10 +57,15 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
                 channel=Literal(self.channel_name),
             )
         )
-        self.write_group_statement = SQL(
-            "SELECT * FROM {}(%s::int[], %s::uuid[], %s::bigint[], %s::text[], %s::bytea[], "
-            "%s::bytea[])"
-        ).format(self.write_group_function)
+        # Rendered once: a composed statement is rendered again on every execution.
+        self.write_group_statement = (
+            SQL(
+                "SELECT * FROM {}(%b::int[], %b::uuid[], %b::bigint[], %b::text[], %b::bytea[], "
+                "%b::bytea[])"
+            )
+            .format(self.write_group_function)
+            .as_string()
+        )
         self.chain = Chain(chain_secret, self._select_link)
         self.committer = GroupCommitter(self._write_group)
 
