@@ -62,9 +62,11 @@ class ProjectionStatus:
 
 
 # How long a caught-up worker lets new entries gather before its next batch: at least
-# LINGER_SECONDS, and LINGER_PER_BATCH times as long as its last batch took.
+# LINGER_SECONDS, LINGER_PER_BATCH times as long as its last batch took, at most
+# LINGER_MAX_SECONDS; a reader waiting for a position cuts it short.
 LINGER_SECONDS = 0.1
 LINGER_PER_BATCH = 3.0
+LINGER_MAX_SECONDS = 1.0
 
 
 class ProjectionWorker:
@@ -97,6 +99,7 @@ class ProjectionWorker:
         self._progress = on_progress or threading.Condition()
         self._stopping = threading.Event()
         self._wake = threading.Event()
+        self._hurry = threading.Event()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()  # one batch at a time, loop or catch_up
 
@@ -184,7 +187,7 @@ class ProjectionWorker:
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stopping.set()
-        self._wake.set()
+        self.hurry()
         if self._thread is not None:
             self._thread.join(timeout)
         self._thread = None
@@ -193,6 +196,16 @@ class ProjectionWorker:
     def wake(self) -> None:
         """Asks an idle worker to look for new notifications now."""
         self._wake.set()
+
+    def hurry(self) -> None:
+        """Asks the worker for its next batch now, without letting entries gather (a reader
+        waits for a position)."""
+        self._hurry.set()
+        self._wake.set()
+
+    def _linger(self, seconds: float) -> None:
+        self._hurry.wait(min(seconds, LINGER_MAX_SECONDS))
+        self._hurry.clear()
 
     def _loop(self) -> None:
         idle = self.idle_poll[0]
@@ -225,10 +238,10 @@ class ProjectionWorker:
                     # compete with the writes for the store's lock and the process's
                     # time). The busier the batches, the longer: a worker takes at most
                     # about 1 / (1 + LINGER_PER_BATCH) of the time, however heavy the load.
-                    self._stopping.wait(max(self.linger, LINGER_PER_BATCH * self._batch_seconds))
+                    self._linger(max(self.linger, LINGER_PER_BATCH * self._batch_seconds))
                 continue
             if self._wake.wait(idle):
-                self._stopping.wait(self.linger)
+                self._linger(self.linger)
             self._wake.clear()
             idle = min(idle * 2, self.idle_poll[1])
 

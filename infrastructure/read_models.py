@@ -133,7 +133,7 @@ class ReadModels(Rebuilds):
                 msg = f"projections {', '.join(behind)} have not reached position {position}"
                 raise TimeoutError(msg)
             for n in behind:
-                self.workers[n].wake()
+                self.workers[n].hurry()
             # Woken by in-process workers; the timeout covers workers in other processes.
             with self.progress:
                 self.progress.wait(min(remaining, 0.1))

@@ -16,7 +16,7 @@ import pytest
 
 from application.plans import IntegrationPlans
 from domain.plan import IntegrationPlan
-from infrastructure import read_model_rebuilds
+from infrastructure import projection_runner, read_model_rebuilds
 from infrastructure.projection_runner import FAILED, ProjectionWorker
 from infrastructure.read_model_kinds import KINDS, NAMES
 from infrastructure.read_models import ReadModels
@@ -313,6 +313,24 @@ def test_a_plans_many_rows_are_written_as_their_difference(
     read_models.catch_up()
     assert len(consultation_facts()) == 1
     assert_equal_to_rebuild(read_models)
+
+
+def test_a_reader_waiting_for_a_position_cuts_the_gathering_short(
+    plans: IntegrationPlans, read_models: ReadModels, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Caught-up workers let entries gather before their next batch; a read that waits for
+    its write's position does not wait for that."""
+    monkeypatch.setattr(projection_runner, "LINGER_MAX_SECONDS", 120.0)
+    for worker in read_models.workers.values():
+        worker.linger = 120.0
+    read_models.start()
+    live_plan(plans, 0)
+    read_models.wait_for(plans.recorder.max_notification_id(), timeout=30)
+    time.sleep(0.3)  # every worker has caught up and gathers now
+    live_plan(plans, 1)
+    started = time.monotonic()
+    read_models.wait_for(plans.recorder.max_notification_id(), timeout=30)
+    assert time.monotonic() - started < 20
 
 
 def test_lists_page_filter_and_worklists(plans: IntegrationPlans, read_models: ReadModels) -> None:
