@@ -2,6 +2,9 @@
 against the same server's trivial JSON endpoint (`/healthz`) with the same clients
 (DESIGN 8: >= 0.5x, p99 <= 100 ms).
 
+On PostgreSQL the projections run as deployed: in an `iplan project` process beside the
+server (on the same machine, so their work weighs on the measurement as it would there).
+
 Usage: python -m benchmarks.http_writes [--store sqlite|postgres] [--clients 32] [--seconds 5]
 """
 
@@ -100,6 +103,12 @@ def main() -> None:
                 stdout=out,
                 stderr=subprocess.STDOUT,
             )
+        workers = None
+        if args.store == "postgres":
+            with (Path(tmp) / "project.log").open("w") as out:
+                workers = subprocess.Popen(
+                    [str(IPLAN), "project"], cwd=ROOT, env=env, stdout=out, stderr=out
+                )
         try:
             wait_for_health(f"http://127.0.0.1:{port}", server, log)
             token = issue_token(
@@ -123,6 +132,8 @@ def main() -> None:
             )
         finally:
             stop(server)
+            if workers is not None:
+                stop(workers)
     report(
         {
             "benchmark": "http_writes",
@@ -137,6 +148,7 @@ def main() -> None:
             "target_p99_ms_at_most": 100,
             "baseline_p99_ms": round(p99(base_lat) * 1000, 1),
             "failed_writes": failures,
+            "projections": "in process" if args.store == "sqlite" else "iplan project beside",
         }
     )
 
