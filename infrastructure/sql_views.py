@@ -267,10 +267,9 @@ class SqlTables:
     def values(self, table: str, rows: Sequence[Mapping[str, Any]]) -> list[Sequence[Any]]:
         """Rows (by column name) as the store takes them, in the table's column order."""
         columns = self.columns(table)
-        if len(columns) == 1:
-            return [(r[columns[0]],) for r in rows]
         pick = itemgetter(*columns)
-        return self.stored(table, [pick(r) for r in rows])
+        picked = [pick(r) for r in rows] if len(columns) > 1 else [(pick(r),) for r in rows]
+        return self.stored(table, picked)
 
     def stored(self, table: str, rows: Sequence[Sequence[Any]]) -> list[Sequence[Any]]:
         """Values in column order converted to the store's kinds (SQLite keeps UUIDs, dates
