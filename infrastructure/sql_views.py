@@ -136,6 +136,9 @@ class SqlTables:
                 self._create()
 
     def _create(self) -> None:
+        if self.db.kind == "postgres" and self._in_place():
+            self.created = True
+            return
         with self.db.transaction(commit=True) as cursor:
             if self.db.kind == "postgres":
                 # Concurrent CREATE ... IF NOT EXISTS can still collide on PostgreSQL.
@@ -155,6 +158,40 @@ class SqlTables:
                 self._add_missing_columns(cursor, spec)
                 self._create_indexes(cursor, spec)
         self.created = True
+
+    def _in_place(self) -> bool:
+        """PostgreSQL: whether every table, column and index is there already, read from the
+        catalog. The DDL of `_create` locks tables even when it changes nothing, and a second
+        process making its views while the first one's workers write could deadlock."""
+        tables = [self.name(spec.name) for spec in self.specs.values()]
+        with self.db.transaction(commit=False) as cursor:
+            self.db.execute(
+                cursor,
+                "SELECT t.name, to_regclass(t.name)::oid AS oid FROM unnest(%s::text[]) AS t(name)",
+                ([self.tracking.table, *tables],),
+            )
+            oids = {row["name"]: row["oid"] for row in cursor.fetchall()}
+            if any(oid is None for oid in oids.values()):
+                return False
+            self.db.execute(
+                cursor,
+                "SELECT attrelid AS oid, attname FROM pg_attribute "
+                "WHERE attrelid = ANY(%s::oid[]) AND attnum > 0 AND NOT attisdropped",
+                ([oids[t] for t in tables],),
+            )
+            present = {(row["oid"], row["attname"]) for row in cursor.fetchall()}
+            wanted = [self._index_names(spec) for spec in self.specs.values()]
+            self.db.execute(
+                cursor,
+                "SELECT indexname FROM pg_indexes WHERE schemaname = %s",
+                (self.schema or self.db.schema,),
+            )
+            indexes = {row["indexname"] for row in cursor.fetchall()}
+        return all(
+            (oids[self.name(spec.name)], column) in present
+            for spec in self.specs.values()
+            for column, _ in spec.columns
+        ) and all(name in indexes for names in wanted for name in names)
 
     def _index_names(self, spec: TableSpec) -> list[str]:
         names = [f"{self.prefix}_{spec.name}_{i}" for i in range(len(spec.indexes))]

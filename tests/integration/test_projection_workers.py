@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import threading
 
+import psycopg
+
 from application.plans import IntegrationPlans
 from infrastructure.read_models import NAMES, ReadModels
 from infrastructure.settings import Settings
 from infrastructure.store import build_plans
 from tests.builders import TODAY
-from tests.integration.test_projections import assert_equal_to_rebuild, live_plan
+from tests.integration.test_projections import assert_equal_to_rebuild, dsn, live_plan
 
 
 def test_two_processes_catching_up_the_same_views_apply_each_entry_once(
@@ -45,3 +47,43 @@ def test_two_processes_catching_up_the_same_views_apply_each_entry_once(
         assert_equal_to_rebuild(here)
     finally:
         other.close()
+
+
+def test_a_second_process_opens_the_views_while_the_first_ones_workers_write(
+    plans: IntegrationPlans, store_settings: Settings
+) -> None:
+    """Opening views that are in place takes no lock on their tables: a second process
+    starting while the first one's workers write neither waits nor deadlocks (the DDL that
+    checks for missing columns and indexes locked every table, even when it changed
+    nothing)."""
+    if store_settings.store != "postgres":
+        return  # SQLite has one write lock, taken by writes only; memory has no tables
+    live_plan(plans, 0)
+    first = ReadModels(plans, drop_delay=0)
+    first.catch_up()
+    facts = first.view("analytics").tables.name("facts")  # type: ignore[attr-defined]
+    opened: list[ReadModels] = []
+    with psycopg.connect(dsn(store_settings)) as writer:
+        writer.execute(f"LOCK TABLE {facts} IN ROW EXCLUSIVE MODE")  # as a worker's batch
+        second = threading.Thread(target=lambda: opened.append(ReadModels(plans)))
+        second.start()
+        second.join(10)
+        assert opened, "opening the views waited for the writing worker"
+        writer.rollback()
+    assert opened[0].position("analytics") == first.position("analytics")
+
+    # What is not in place (an index lost, a column a release added) is still made.
+    schema, table = (part.strip('"') for part in facts.split("."))
+    with psycopg.connect(dsn(store_settings), autocommit=True) as admin:
+        index = admin.execute(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = %s AND tablename = %s "
+            "AND indexdef NOT LIKE '%%UNIQUE%%' LIMIT 1",
+            (schema, table),
+        ).fetchone()
+        assert index is not None
+        admin.execute(f'DROP INDEX "{schema}"."{index[0]}"')
+        ReadModels(plans)
+        again = admin.execute(
+            "SELECT 1 FROM pg_indexes WHERE schemaname = %s AND indexname = %s", (schema, index[0])
+        ).fetchone()
+        assert again is not None
