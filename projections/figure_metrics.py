@@ -22,29 +22,17 @@ class Metric:
     label_en: str
     unit: str
     kind: Kind
-    additive: bool
+    additive: bool = True
     # A state on the period's last day: a quarter's figure is its last month's, so only
     # months are kept in the cells.
     at_period_end: bool = False
 
 
-def _m(
-    name: str,
-    de: str,
-    en: str,
-    unit: str,
-    kind: Kind,
-    additive: bool = True,
-    at_period_end: bool = False,
-) -> Metric:
-    return Metric(name, de, en, unit, kind, additive, at_period_end)
-
-
 METRICS: dict[str, Metric] = {
     m.name: m
     for m in (
-        _m("plans_opened", "Eröffnete Integrationspläne", "Plans opened", "Personen", "count"),
-        _m(
+        Metric("plans_opened", "Eröffnete Integrationspläne", "Plans opened", "Personen", "count"),
+        Metric(
             "plans_active",
             "Personen in Beratung (aktive Pläne)",
             "Persons with an open plan",
@@ -52,67 +40,71 @@ METRICS: dict[str, Metric] = {
             "count",
             additive=False,
         ),
-        _m("plans_closed", "Abgeschlossene Integrationspläne", "Plans closed", "Personen", "sum"),
-        _m("consultations", "Beratungsgespräche", "Consultations", "Gespräche", "sum"),
-        _m("consultation_minutes", "Beratungszeit", "Consultation time", "Minuten", "sum"),
-        _m("goals_agreed", "Vereinbarte Ziele", "Goals agreed", "Ziele", "sum"),
-        _m("goals_achieved", "Erreichte Ziele", "Goals achieved", "Ziele", "sum"),
-        _m("measures_agreed", "Vereinbarte Maßnahmen", "Measures agreed", "Maßnahmen", "sum"),
-        _m("measures_completed", "Erledigte Maßnahmen", "Measures completed", "Maßnahmen", "sum"),
-        _m("courses_enrolled", "Kursanmeldungen", "Course enrolments", "Kurse", "sum"),
-        _m("courses_completed", "Kursabschlüsse", "Course completions", "Kurse", "sum"),
-        _m("job_placements", "Arbeitsaufnahmen", "Job placements", "Stellen", "sum"),
-        _m("housing_secured", "Wohnungen gefunden", "Housing secured", "Wohnungen", "sum"),
-        _m(
+        Metric(
+            "plans_closed", "Abgeschlossene Integrationspläne", "Plans closed", "Personen", "sum"
+        ),
+        Metric("consultations", "Beratungsgespräche", "Consultations", "Gespräche", "sum"),
+        Metric("consultation_minutes", "Beratungszeit", "Consultation time", "Minuten", "sum"),
+        Metric("goals_agreed", "Vereinbarte Ziele", "Goals agreed", "Ziele", "sum"),
+        Metric("goals_achieved", "Erreichte Ziele", "Goals achieved", "Ziele", "sum"),
+        Metric("measures_agreed", "Vereinbarte Maßnahmen", "Measures agreed", "Maßnahmen", "sum"),
+        Metric(
+            "measures_completed", "Erledigte Maßnahmen", "Measures completed", "Maßnahmen", "sum"
+        ),
+        Metric("courses_enrolled", "Kursanmeldungen", "Course enrolments", "Kurse", "sum"),
+        Metric("courses_completed", "Kursabschlüsse", "Course completions", "Kurse", "sum"),
+        Metric("job_placements", "Arbeitsaufnahmen", "Job placements", "Stellen", "sum"),
+        Metric("housing_secured", "Wohnungen gefunden", "Housing secured", "Wohnungen", "sum"),
+        Metric(
             "goals_achieved_share",
             "Anteil erreichter Ziele an abgeschlossenen Zielen",
             "Share of closed goals achieved",
             "%",
             "share",
         ),
-        _m(
+        Metric(
             "measures_completed_share",
             "Anteil erledigter Maßnahmen an abgeschlossenen Maßnahmen",
             "Share of closed measures completed",
             "%",
             "share",
         ),
-        _m(
+        Metric(
             "courses_b1_share",
             "Anteil der Kursabschlüsse mit B1 oder besser",
             "Share of course completions at B1 or better",
             "%",
             "share",
         ),
-        _m(
+        Metric(
             "job_within_12_share",
             "Anteil mit Arbeit binnen 12 Monaten nach Eröffnung",
             "Share with a job within 12 months of opening",
             "%",
             "share",
         ),
-        _m(
+        Metric(
             "job_within_24_share",
             "Anteil mit Arbeit binnen 24 Monaten nach Eröffnung",
             "Share with a job within 24 months of opening",
             "%",
             "share",
         ),
-        _m(
+        Metric(
             "housing_within_12_share",
             "Anteil mit eigener Wohnung binnen 12 Monaten nach Eröffnung",
             "Share in own housing within 12 months of opening",
             "%",
             "share",
         ),
-        _m(
+        Metric(
             "housing_within_24_share",
             "Anteil mit eigener Wohnung binnen 24 Monaten nach Eröffnung",
             "Share in own housing within 24 months of opening",
             "%",
             "share",
         ),
-        _m(
+        Metric(
             "contact_90_share",
             "Anteil offener Pläne mit Beratung in den letzten 90 Tagen",
             "Share of open plans with a consultation in the last 90 days",
@@ -120,21 +112,21 @@ METRICS: dict[str, Metric] = {
             "share",
             at_period_end=True,
         ),
-        _m(
+        Metric(
             "days_to_first_course_completion",
             "Tage bis zum ersten Kursabschluss (Median)",
             "Days to first course completion (median)",
             "Tage",
             "median",
         ),
-        _m(
+        Metric(
             "days_to_first_job",
             "Tage bis zur ersten Arbeitsaufnahme (Median)",
             "Days to first job (median)",
             "Tage",
             "median",
         ),
-        _m(
+        Metric(
             "days_to_own_housing",
             "Tage bis zur eigenen Wohnung (Median)",
             "Days to own housing (median)",
