@@ -117,6 +117,23 @@ class Database:
             return bool(value)
         return value
 
+    def stored(self, kinds: Sequence[Kind], rows: Sequence[Sequence[Any]]) -> list[Sequence[Any]]:
+        """Rows of values (of these kinds, in order) as the store keeps them, as `param` makes
+        one value (SQLite keeps UUIDs, dates and timestamps as text): the hot path of
+        writing a view, so only the columns that need it are touched."""
+        converted = [(i, TO_SQLITE[kind]) for i, kind in enumerate(kinds) if kind in TO_SQLITE]
+        if self.kind == "postgres" or not converted:
+            return list(rows)
+        out: list[Sequence[Any]] = []
+        for row in rows:
+            values = list(row)
+            for i, convert in converted:
+                value = values[i]
+                if value is not None:
+                    values[i] = convert(value)
+            out.append(values)
+        return out
+
     def placeholders(self, count: int) -> str:
         return ", ".join(["%s"] * count)
 

@@ -17,76 +17,14 @@ from operator import itemgetter
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.persistence import IntegrityError, Tracking
+from eventsourcing.persistence import Tracking
 
-from infrastructure.sql_database import TO_SQLITE, Columns, Database, Kind
-from projections.base import UNCHECKED, After, BatchAlreadyApplied, PlanRows, canonical
+from infrastructure.sql_database import Columns, Database, Kind
+from infrastructure.sql_tracking import SqlTracking
+from projections.base import UNCHECKED, After, PlanRows, canonical
 
 # Database is imported from here by the views written before sql_database.py existed.
 __all__ = ["Database", "SqlTables", "SqlTracking", "TableSpec"]
-
-
-class SqlTracking:
-    """Positions of every view generation, one row each, next to the views' tables."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self.table = db.table("projection_tracking")
-
-    def create(self, cursor: Any) -> None:
-        self.db.execute(
-            cursor,
-            f"CREATE TABLE IF NOT EXISTS {self.table} "
-            "(projection TEXT PRIMARY KEY, notification_id BIGINT NOT NULL)",
-        )
-
-    def claim(self, cursor: Any, key: str, after: int | None, tracking: Tracking) -> None:
-        """Moves the position from `after` to the batch's end, first thing in the batch's
-        transaction: the row lock (PostgreSQL) or the write lock (SQLite) makes a second
-        process applying the same entries wait, then find them applied."""
-        if after is None:
-            statement = (
-                f"INSERT INTO {self.table} (projection, notification_id) VALUES (%s, %s) "
-                "ON CONFLICT (projection) DO NOTHING RETURNING notification_id"
-            )
-            params: tuple[Any, ...] = (key, tracking.notification_id)
-        else:
-            statement = (
-                f"UPDATE {self.table} SET notification_id = %s "
-                "WHERE projection = %s AND notification_id = %s RETURNING notification_id"
-            )
-            params = (tracking.notification_id, key, after)
-        self.db.execute(cursor, statement, params)
-        if cursor.fetchone() is None:
-            raise BatchAlreadyApplied(f"{key} has moved on from {after}")
-
-    def record(self, cursor: Any, key: str, tracking: Tracking) -> None:
-        """Moves the position forward, or fails: an entry is never applied twice."""
-        self.db.execute(
-            cursor,
-            f"INSERT INTO {self.table} AS t (projection, notification_id) VALUES (%s, %s) "
-            "ON CONFLICT (projection) DO UPDATE SET notification_id = excluded.notification_id "
-            "WHERE t.notification_id < excluded.notification_id RETURNING notification_id",
-            (key, tracking.notification_id),
-        )
-        if cursor.fetchone() is None:
-            msg = f"{key} has already processed {tracking.notification_id}"
-            raise IntegrityError(msg)
-
-    def position(self, key: str) -> int | None:
-        rows = self.db.select(
-            f"SELECT notification_id FROM {self.table} WHERE projection = %s",
-            (key,),
-            {},
-        )
-        return int(rows[0]["notification_id"]) if rows else None
-
-    def forget(self, cursor: Any, prefix: str) -> None:
-        self.db.execute(
-            cursor,
-            f"DELETE FROM {self.table} WHERE projection LIKE %s",
-            (f"%:{prefix}",),
-        )
 
 
 @dataclass(frozen=True)
@@ -287,9 +225,6 @@ class SqlTables:
         )
         self.insert_stored(cursor, table, list(wanted.elements()))
 
-    def insert(self, cursor: Any, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
-        self.db.insert_rows(cursor, self.name(table), self.columns(table), self.values(table, rows))
-
     def insert_values(self, cursor: Any, table: str, rows: Sequence[Sequence[Any]]) -> None:
         """Rows given as values in the table's column order."""
         self.db.insert_rows(cursor, self.name(table), self.columns(table), self.stored(table, rows))
@@ -309,26 +244,7 @@ class SqlTables:
         return self.stored(table, picked)
 
     def stored(self, table: str, rows: Sequence[Sequence[Any]]) -> list[Sequence[Any]]:
-        """Values in column order converted to the store's kinds (SQLite keeps UUIDs, dates
-        and timestamps as text): the hot path of writing a view."""
-        if self.db.kind == "postgres":
-            return list(rows)
-        converted = [
-            (i, TO_SQLITE[kind])
-            for i, (_, kind) in enumerate(self.specs[table].columns)
-            if kind in TO_SQLITE
-        ]
-        if not converted:
-            return list(rows)
-        out: list[Sequence[Any]] = []
-        for row in rows:
-            values = list(row)
-            for i, convert in converted:
-                value = values[i]
-                if value is not None:
-                    values[i] = convert(value)
-            out.append(values)
-        return out
+        return self.db.stored([kind for _, kind in self.specs[table].columns], rows)
 
     def replace_plans(
         self,
