@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 import psycopg
+import pytest
 
 from application.plans import IntegrationPlans
 from infrastructure.read_models import NAMES, ReadModels
@@ -19,7 +20,7 @@ def test_two_processes_catching_up_the_same_views_apply_each_entry_once(
     plans: IntegrationPlans, store_settings: Settings
 ) -> None:
     if store_settings.store == "memory":
-        return  # one process only: the memory store has no second process to race
+        pytest.skip("the memory store lives in one process only")
     for i in range(12):
         live_plan(plans, i)
     other = build_plans(store_settings, today=lambda: TODAY)
@@ -57,7 +58,7 @@ def test_a_second_process_opens_the_views_while_the_first_ones_workers_write(
     checks for missing columns and indexes locked every table, even when it changed
     nothing)."""
     if store_settings.store != "postgres":
-        return  # SQLite has one write lock, taken by writes only; memory has no tables
+        pytest.skip("table locks are PostgreSQL's (SQLite locks the whole file for writes)")
     live_plan(plans, 0)
     first = ReadModels(plans, drop_delay=0)
     first.catch_up()
