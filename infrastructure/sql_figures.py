@@ -68,11 +68,9 @@ FIGURE_TABLES = (
 )
 # A rebuild's plans' vectors, summed into the cells by the store (derive_cells).
 VECTORS = "iplan_cell_vectors"
-VECTOR_COLUMNS = (
-    *("municipality", "period", "metric", "days"),
-    *(f"category_{i}" for i in range(len(BREAKDOWNS))),
-    *("persons", "value", "part", "part_persons", "rest_persons"),
-)
+CATEGORY_COLUMNS = tuple(f"category_{i}" for i in range(len(BREAKDOWNS)))
+TOTAL_COLUMNS = ("persons", "value", "part", "part_persons", "rest_persons")
+VECTOR_COLUMNS = ("municipality", "period", "metric", "days", *CATEGORY_COLUMNS, *TOTAL_COLUMNS)
 VECTORS_PER_INSERT = 20_000
 
 
@@ -161,10 +159,10 @@ class SqlFigureCells(FigureTables):
     def _vectors_table(self) -> str:
         real = self.db.type_of("real")
         columns = [
-            *(f"{c} TEXT" for c in VECTOR_COLUMNS[:3]),
+            "municipality TEXT, period TEXT, metric TEXT",
             f"days {self.db.type_of('int')}",
-            *(f"{c} TEXT" for c in VECTOR_COLUMNS[4:9]),
-            *(f"{c} {real}" for c in VECTOR_COLUMNS[9:]),
+            *(f"{c} TEXT" for c in CATEGORY_COLUMNS),
+            *(f"{c} {real}" for c in TOTAL_COLUMNS),
         ]
         drop = " ON COMMIT DROP" if self.db.kind == "postgres" else ""
         return f"CREATE TEMPORARY TABLE {VECTORS} ({', '.join(columns)}){drop}"
@@ -173,7 +171,7 @@ class SqlFigureCells(FigureTables):
         """Sums the vectors into the cells, the whole and each breakdown in turn, leaving out
         cells nobody is in (as figure_cells.summed does). Each statement writes its cells
         in the order they are grouped, the table's key order for its breakdown."""
-        categories = ("''", *VECTOR_COLUMNS[4:9])
+        categories = ("''", *CATEGORY_COLUMNS)
         for by, category in zip(("", *BREAKDOWNS), categories, strict=True):
             # PostgreSQL refuses a constant to order by: the whole has no category column.
             group = (

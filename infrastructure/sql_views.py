@@ -198,22 +198,22 @@ class SqlTables:
         self.db.execute_in(cursor, f"DELETE FROM {self.name(table)} WHERE plan_id {{in}}", plan_ids)
 
     def write_difference(
-        self, cursor: Any, table: str, plan_ids: list[UUID], values: list[Sequence[Any]]
+        self, cursor: Any, table: str, plan_ids: list[UUID], ready: list[Sequence[Any]]
     ) -> None:
-        """Makes the plans' rows `values` (made ready by `values`) by deleting only the stored
-        rows not among them and inserting only those not stored: an entry changes few of a
-        plan's many rows, and the write lock is held for what changed."""
+        """Makes the plans' stored rows equal `ready` (made by `values`) by deleting only the
+        stored rows not among them and inserting only those not stored: an entry changes few
+        of a plan's many rows, and the write lock is held for what changed."""
         row_id = "rowid" if self.db.kind == "sqlite" else "ctid"
+        columns = self.columns(table)
         stored = self.db.execute_in(
             cursor,
-            f"SELECT {row_id}, {', '.join(self.columns(table))} FROM {self.name(table)} "
-            "WHERE plan_id {in}",
+            f"SELECT {row_id}, {', '.join(columns)} FROM {self.name(table)} WHERE plan_id {{in}}",
             plan_ids,
             fetch=True,
         )
-        wanted = Counter(tuple(v) for v in values)
+        wanted = Counter(tuple(row) for row in ready)
         gone = []
-        pick = itemgetter(*self.columns(table))
+        pick = itemgetter(*columns)
         for row in stored:  # sqlite3.Row or a dict: both by name
             kept = pick(row)
             if wanted[kept] > 0:
