@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import cast
 
 import pytest
 
 from domain import events as ev
+from domain import state as state_module
 from domain.entry import PlanEvent
 from domain.errors import HistoryNeeded
 from domain.plan import IntegrationPlan
@@ -181,6 +183,18 @@ def test_a_plan_restored_from_its_state_asks_for_its_history_to_be_corrected() -
     plan.retract(version=JOB_VERSION, reason="wrong plan", on=day(21), ctx=C)
     with pytest.raises(HistoryNeeded):  # replaying a correction asks the same
         restored.take_entry(cast(PlanEvent, plan.pending_events[-1]))
+
+
+def test_a_snapshots_days_are_read_from_text_and_older_rows_dates_as_they_are() -> None:
+    read = state_module._Dates()
+    assert read["2025-03-04"] == date(2025, 3, 4)
+    assert read["2025-03-04"] is read["2025-03-04"]  # parsed once
+    assert read[date(2024, 1, 2)] == date(2024, 1, 2)  # a row of a snapshot written before
+    with pytest.raises(ValueError, match="month"):
+        read["2025-13-01"]
+    for day_of_year in range(read.LIMIT + 5):
+        read[(date(2000, 1, 1) + timedelta(days=day_of_year)).isoformat()]
+    assert len(read) <= read.LIMIT  # bounded
 
 
 def test_a_snapshot_of_an_erased_plan_holds_no_personal_data() -> None:
