@@ -72,6 +72,10 @@ CATEGORY_COLUMNS = tuple(f"category_{i}" for i in range(len(BREAKDOWNS)))
 TOTAL_COLUMNS = ("persons", "value", "part", "part_persons", "rest_persons")
 VECTOR_COLUMNS = ("municipality", "period", "metric", "days", *CATEGORY_COLUMNS, *TOTAL_COLUMNS)
 VECTORS_PER_INSERT = 20_000
+# PostgreSQL's memory for each grouping and sort of the summing (the default 4 MB spills them
+# to disk): at 100,000 plans, 618 instead of 315 plans/s are summed into the cells (measured).
+# The server takes at most this much twice over, for the summing's transaction only.
+SUMMING_WORK_MEM = "64MB"
 
 
 def fetch_in(
@@ -145,6 +149,8 @@ class SqlFigureCells(FigureTables):
         contributions = self.tables.name(CONTRIBUTIONS)
         with self.db.transaction(commit=True) as cursor:
             self.db.execute(cursor, self._vectors_table())
+            if self.db.kind == "postgres":
+                self.db.execute(cursor, f"SET LOCAL work_mem = '{SUMMING_WORK_MEM}'")
             batch: list[tuple[Any, ...]] = []
             for row in _streamed(self.db, cursor, contributions):
                 batch += vector_rows(row)
@@ -170,7 +176,9 @@ class SqlFigureCells(FigureTables):
     def _cells_from_vectors(self, cursor: Any) -> None:
         """Sums the vectors into the cells, the whole and each breakdown in turn, leaving out
         cells nobody is in (as figure_cells.summed does). Each statement writes its cells
-        in the order they are grouped, the table's key order for its breakdown."""
+        in the order they are grouped, the table's key order for its breakdown, so that a
+        table's cells are read from neighbouring pages (on PostgreSQL too, whose key is
+        built after the fill: refill)."""
         categories = ("''", *CATEGORY_COLUMNS)
         for by, category in zip(("", *BREAKDOWNS), categories, strict=True):
             # PostgreSQL refuses a constant to order by: the whole has no category column.

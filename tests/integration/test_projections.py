@@ -282,6 +282,34 @@ def test_a_rebuild_in_small_batches_equals_the_live_views(
     assert read_models.view("analytics").dump() == live["analytics"]
 
 
+def test_cells_summed_by_a_rebuild_keep_their_key_and_follow_live_writes(
+    plans: IntegrationPlans, read_models: ReadModels
+) -> None:
+    """A rebuild fills the cells in bulk and builds their key after (PostgreSQL): the key is
+    there again, and entries written after the switch-over change the cells as they should."""
+    for i in range(4):
+        live_plan(plans, i)
+    read_models.rebuild_all()
+    view = read_models.view("analytics")
+    if read_models.db is not None and read_models.db.kind == "postgres":
+        table = view.tables.name("cells")  # type: ignore[attr-defined]
+        key = read_models.db.tuples(
+            "SELECT a.attname FROM pg_constraint c, unnest(c.conkey) WITH ORDINALITY k(n, i) "
+            "JOIN pg_attribute a ON a.attnum = k.n "
+            "WHERE c.conrelid = to_regclass(%s) AND c.contype = 'p' AND a.attrelid = c.conrelid "
+            "ORDER BY k.i",
+            [table],
+        )
+        assert [name for (name,) in key] == [
+            "metric", "by_dim", "period", "municipality", "category", "days"
+        ]  # fmt: skip
+    read_models.start()
+    for i in range(4, 7):
+        live_plan(plans, i)
+    read_models.wait_for(plans.recorder.max_notification_id(), timeout=30)
+    assert_equal_to_rebuild(read_models)
+
+
 def test_a_plans_many_rows_are_written_as_their_difference(
     plans: IntegrationPlans, read_models: ReadModels
 ) -> None:
