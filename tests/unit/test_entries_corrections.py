@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import cast
 
 import pytest
@@ -185,16 +185,19 @@ def test_a_plan_restored_from_its_state_asks_for_its_history_to_be_corrected() -
         restored.take_entry(cast(PlanEvent, plan.pending_events[-1]))
 
 
-def test_a_snapshots_days_are_read_from_text_and_older_rows_dates_as_they_are() -> None:
-    read = state_module._Dates()
-    assert read["2025-03-04"] == date(2025, 3, 4)
-    assert read["2025-03-04"] is read["2025-03-04"]  # parsed once
-    assert read[date(2024, 1, 2)] == date(2024, 1, 2)  # a row of a snapshot written before
+def test_a_snapshots_days_are_written_and_read_as_text_and_older_rows_dates_as_they_are() -> None:
+    read, write = state_module._as_date, state_module._date_text
+    assert read("2025-03-04") == date(2025, 3, 4)
+    assert read("2025-03-04") is read("2025-03-04")  # parsed once
+    assert read(date(2024, 1, 2)) == date(2024, 1, 2)  # a row of a snapshot written before
     with pytest.raises(ValueError, match="month"):
-        read["2025-13-01"]
-    for day_of_year in range(read.LIMIT + 5):
-        read[(date(2000, 1, 1) + timedelta(days=day_of_year)).isoformat()]
-    assert len(read) <= read.LIMIT  # bounded
+        read("2025-13-01")
+    assert write(date(2025, 3, 4)) == "2025-03-04"
+    assert write(datetime(2025, 3, 4, 12, 30)) == "2025-03-04"  # as date.isoformat writes it
+    memo = state_module._Memo(str, date.fromisoformat, lambda value: value)
+    for day_of_year in range(memo.LIMIT + 5):
+        memo[(date(2000, 1, 1) + timedelta(days=day_of_year)).isoformat()]
+    assert 0 < len(memo) <= memo.LIMIT  # bounded
 
 
 def test_a_snapshot_of_an_erased_plan_holds_no_personal_data() -> None:
