@@ -8,7 +8,7 @@ by id, the consultations in order, ...), so that a new kind of entry adds a modu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import singledispatch
@@ -214,27 +214,22 @@ def _codec(cls: type[Any]) -> tuple[list[str], list[Convert], list[Convert]]:
 def _dump_rows(cls: type[Any], rows: Iterable[Any]) -> list[list[Any]]:
     names, dump, _ = _codec(cls)
     fields_of = attrgetter(*names)  # every field at once (a 1-field class answers a value)
-    typed = [(i, f) for i, f in enumerate(dump) if f is not None]
-    dumped = []
-    for row in rows:  # as in _load_rows, only the typed columns are touched
-        values = list(fields_of(row)) if len(names) > 1 else [fields_of(row)]
-        for i, f in typed:
-            if values[i] is not None:
-                values[i] = f(values[i])
-        dumped.append(values)
-    return dumped
+    fields = map(fields_of, rows) if len(names) > 1 else ((fields_of(row),) for row in rows)
+    return list(_converted(fields, dump))
 
 
 def _load_rows(cls: type[Any], rows: list[list[Any]]) -> list[Any]:
     _, _, load = _codec(cls)
-    typed = [(i, f) for i, f in enumerate(load) if f is not None]
-    if not typed:
-        return [cls(*row) for row in rows]
-    items = []
-    for row in rows:  # only the typed columns are touched: a snapshot holds many rows
+    return [cls(*values) for values in _converted(rows, load)]
+
+
+def _converted(rows: Iterable[Sequence[Any]], converts: list[Convert]) -> Iterator[list[Any]]:
+    """Each row as a list, its values converted where a column has a conversion: only the
+    typed columns are touched, as a snapshot holds many rows."""
+    typed = [(i, f) for i, f in enumerate(converts) if f is not None]
+    for row in rows:
         values = list(row)
         for i, f in typed:
             if values[i] is not None:
                 values[i] = f(values[i])
-        items.append(cls(*values))
-    return items
+        yield values

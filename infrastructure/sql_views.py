@@ -246,7 +246,7 @@ class SqlTables:
 
     def insert_values(self, cursor: Any, table: str, rows: Sequence[Sequence[Any]]) -> None:
         """Rows given as values in the table's column order."""
-        self.db.insert_rows(cursor, self.name(table), self.columns(table), self.stored(table, rows))
+        self.insert_stored(cursor, table, self.stored(table, rows))
 
     def insert_stored(self, cursor: Any, table: str, values: Sequence[Sequence[Any]]) -> None:
         """Rows already made ready by `values` or `stored`."""
