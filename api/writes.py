@@ -20,7 +20,8 @@ from api.problems import Forbidden, MalformedRequest, NotFound
 from api.schemas.common import Recorded as RecordedAnswer
 from api.schemas.entries import EntryBody
 from api.schemas.plans import OpenPlanBody
-from application.plans import IntegrationPlans, P, PlanCommand, Recorded
+from application.answers import Recorded
+from application.plans import IntegrationPlans, P, PlanCommand
 from domain.context import EntryContext
 
 WRITE_RESPONSES = with_etag(201, problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 503))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from application.errors import VersionNotFound
 from domain.entries.lifecycle import EntryRetracted
 from domain.entry import PlanEvent
 
@@ -66,3 +67,15 @@ def build_history(entries: Iterable[PlanEvent]) -> list[HistoryEntry]:
         )
         for e in entries
     ]
+
+
+def version_as_of(entries: Iterable[PlanEvent], as_of: datetime) -> int:
+    """The version a plan had at a point in time: its last entry recorded by then."""
+    version = None
+    for entry in entries:
+        if entry.timestamp > as_of:
+            break
+        version = entry.originator_version
+    if version is None:
+        raise VersionNotFound(f"the plan had no entries by {as_of.isoformat()}")
+    return version

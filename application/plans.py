@@ -5,28 +5,26 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar, Concatenate, ParamSpec, cast
-from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
+from uuid import UUID, uuid4
 
-from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import JSONTranscoder, RecordConflictError
 
+from application.answers import PositionFinder, Recorded, idempotent_plan_id, repeated_answer
 from application.clock import today_in_germany
 from application.current_plans import CurrentPlans
 from application.errors import (
     ApplicationError,
     ConcurrentWrites,
-    IdempotencyKeyReused,
     PlanNotFound,
     StaleVersion,
     VersionNotFound,
     replaying,
 )
 from application.file_numbers import FileNumbers, MemoryFileNumbers
-from application.history import HistoryEntry, build_history
-from application.protected import ProtectedApplication
+from application.history import HistoryEntry, build_history, version_as_of
+from application.loading import PlanLoading
 from application.protection import StoreAdapters
 from application.transcodings import DateAsISO
 from domain.access import AccessRecord
@@ -36,56 +34,13 @@ from domain.entry import PlanEvent
 from domain.errors import DomainError, HistoryNeeded
 from domain.plan import IntegrationPlan
 
-# Plan ids for idempotent opening are derived from the actor and the key.
-IDEMPOTENT_OPEN_NAMESPACE = uuid5(NAMESPACE_URL, "urn:iplan:idempotent-open")
-
-PositionFinder = Callable[[UUID, int], int | None]
 P = ParamSpec("P")
 # A command of the aggregate, passed by reference (e.g. IntegrationPlan.hold_consultation):
 # mypy checks the keyword arguments given with it against the command's own signature.
 PlanCommand = Callable[Concatenate[IntegrationPlan, EntryContext, P], object]
 
 
-def replay(plan: Any, entries: Iterable[Any]) -> Any:
-    """Folds stored entries into a plan (the library's projector, without its run-time
-    protocol check on every entry, which costs more than the fold in Python 3.11)."""
-    for entry in entries:
-        plan = entry.mutate(plan)
-    return plan
-
-
-def _a_plan(plan: object, plan_id: UUID) -> IntegrationPlan:
-    if not isinstance(plan, IntegrationPlan):
-        # None, or an access record (domain/access.py): the store holds those too.
-        raise PlanNotFound(f"no plan {plan_id}")
-    return plan
-
-
-@dataclass(frozen=True)
-class Recorded:
-    """What a write answers: the plan, its new version, the event's global position."""
-
-    id: UUID
-    version: int
-    position: int | None
-    child_id: UUID | None = None
-    child_field: str | None = None  # the name the answer gives child_id, e.g. "goal_id"
-    repeated: bool = False
-
-    @classmethod
-    def of(cls, entry: PlanEvent, position: int | None, *, repeated: bool = False) -> Recorded:
-        """The answer for a recorded entry; it names the item the entry created, if any."""
-        return cls(
-            entry.originator_id,
-            entry.originator_version,
-            position,
-            entry.child_id(),
-            entry.CHILD_ID,
-            repeated,
-        )
-
-
-class IntegrationPlans(ProtectedApplication):
+class IntegrationPlans(PlanLoading):
     """The plans of a county, event-sourced: `record` runs one of the plan's commands."""
 
     name = "IntegrationPlans"
@@ -96,8 +51,6 @@ class IntegrationPlans(ProtectedApplication):
     # so colliding writers spread out instead of colliding again.
     max_attempts = 12
     retry_pause_s = (0.002, 0.25)  # first ceiling, largest ceiling
-    # Versions are stored as 32-bit integers in PostgreSQL, 64-bit in SQLite.
-    max_version = 2**31 - 1
 
     def __init__(
         self,
@@ -168,7 +121,7 @@ class IntegrationPlans(ProtectedApplication):
         if ctx.idempotency_key is not None:
             if plan_id is not None:
                 raise ValueError("give a plan id or an idempotency key, not both")
-            plan_id = uuid5(IDEMPOTENT_OPEN_NAMESPACE, f"{ctx.actor}\n{ctx.idempotency_key}")
+            plan_id = idempotent_plan_id(ctx)
             repeated = self._repeated(plan_id, ctx)
             if repeated is not None:
                 return repeated
@@ -316,29 +269,6 @@ class IntegrationPlans(ProtectedApplication):
 
     # -- internals ---------------------------------------------------------------------
 
-    def _load(self, plan_id: UUID, version: int | None = None) -> IntegrationPlan:
-        """The plan, from its latest snapshot (up to `version`) and the entries since; from
-        its whole history where the snapshot cannot serve (HistoryNeeded)."""
-        if version is not None and not 1 <= version <= self.max_version:
-            raise VersionNotFound(f"the plan has no version {version}")
-        with replaying(plan_id):
-            try:
-                plan: object = self.repository.get(plan_id, version=version, projector_func=replay)
-            except AggregateNotFoundError:
-                raise PlanNotFound(f"no plan {plan_id}") from None
-            except HistoryNeeded:
-                return self.with_history(plan_id, version)
-        return _a_plan(plan, plan_id)
-
-    def with_history(self, plan_id: UUID, version: int | None = None) -> IntegrationPlan:
-        """The plan folded from its entries, which it keeps (a correction refolds them)."""
-        with replaying(plan_id):
-            plan = replay(None, self.events.get(plan_id, lte=version))
-        return _a_plan(plan, plan_id)
-
-    def _newer_entries(self, plan_id: UUID, version: int) -> list[PlanEvent]:
-        return [cast(PlanEvent, e) for e in self.events.get(plan_id, gt=version)]
-
     def _repeated(self, plan_id: UUID, ctx: EntryContext) -> Recorded | None:
         try:
             plan = self._load(plan_id)
@@ -347,28 +277,10 @@ class IntegrationPlans(ProtectedApplication):
         return self._repeated_in(plan, ctx)
 
     def _repeated_in(self, plan: IntegrationPlan, ctx: EntryContext) -> Recorded | None:
-        """The first answer to a request with the same Idempotency-Key, if there was one."""
-        if ctx.idempotency_key is None:
-            return None
-        prior = plan.recorded_request(ctx.actor, ctx.idempotency_key)
-        if prior is None:
-            return None
-        digest, version = prior
-        if digest != ctx.request_digest:
-            raise IdempotencyKeyReused(
-                "this Idempotency-Key was used before with a different request"
-            )
-        stored = self.events.get(plan.id, gt=version - 1, lte=version)
-        entry = cast(PlanEvent, next(iter(stored)))
-        position = self._find_position(plan.id, version) if self._find_position else None
-        return Recorded.of(entry, position, repeated=True)
+        return repeated_answer(plan, ctx, self._entries_between, self._find_position)
+
+    def _entries_between(self, plan_id: UUID, after: int, upto: int) -> Iterable[Any]:
+        return self.events.get(plan_id, gt=after, lte=upto)
 
     def _version_as_of(self, plan_id: UUID, as_of: datetime) -> int:
-        version = None
-        for entry in self.events.get(plan_id):
-            if cast(PlanEvent, entry).timestamp > as_of:
-                break
-            version = entry.originator_version
-        if version is None:
-            raise VersionNotFound(f"the plan had no entries by {as_of.isoformat()}")
-        return version
+        return version_as_of(cast(Iterable[PlanEvent], self.events.get(plan_id)), as_of)

@@ -12,9 +12,10 @@ from eventsourcing.popo import POPOApplicationRecorder
 from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder
 
+from application.answers import PositionFinder
 from application.clock import today_in_germany
 from application.file_number_upgrade import number_old_plans
-from application.plans import IntegrationPlans, PositionFinder
+from application.plans import IntegrationPlans
 from application.protection import KeyRotation
 from domain.context import EntryPolicy
 from infrastructure.anchors import AnchorBook

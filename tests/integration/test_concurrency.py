@@ -12,8 +12,9 @@ from uuid import UUID
 
 import pytest
 
+from application.answers import Recorded
 from application.errors import StaleVersion
-from application.plans import IntegrationPlans, Recorded
+from application.plans import IntegrationPlans
 from domain.errors import InvalidTransition
 from domain.plan import IntegrationPlan
 from infrastructure.settings import Settings
