@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import cast
+from uuid import UUID, uuid4
 
 import pytest
 
@@ -198,6 +200,30 @@ def test_a_snapshots_days_are_written_and_read_as_text_and_older_rows_dates_as_t
     for day_of_year in range(memo.LIMIT + 5):
         memo[(date(2000, 1, 1) + timedelta(days=day_of_year)).isoformat()]
     assert 0 < len(memo) <= memo.LIMIT  # bounded
+
+
+@dataclass
+class _Item:
+    id: UUID
+    on: date
+    until: date | None
+    parent: UUID | None
+    words: list[str]
+    note: str | None = None
+
+
+def test_a_snapshots_rows_keep_none_and_load_rows_written_before_a_field_was_added() -> None:
+    items = [
+        _Item(uuid4(), date(2025, 3, 4), None, None, ["a"]),
+        _Item(uuid4(), date(2025, 3, 4), date(2025, 4, 1), uuid4(), [], "seen"),
+    ]
+    rows = state_module._dump_rows(_Item, items)
+    assert rows[0] == [str(items[0].id), "2025-03-04", None, None, ["a"], None]
+    assert rows[1][1:4] == ["2025-03-04", "2025-04-01", str(items[1].parent)]
+    assert state_module._load_rows(_Item, rows) == items
+    assert state_module._load_rows(_Item, [row[:5] for row in rows])[1].note is None
+    assert state_module._dump_rows(_Item, []) == []
+    assert state_module._load_rows(_Item, []) == []
 
 
 def test_a_snapshot_of_an_erased_plan_holds_no_personal_data() -> None:
