@@ -6,6 +6,7 @@ domain/plan.py builds the IntegrationPlan on it, with a command per kind of entr
 
 from __future__ import annotations
 
+from copy import copy
 from datetime import date
 from typing import Any, Generic, Self, TypeVar, cast
 
@@ -69,6 +70,17 @@ class FoldedPlan(Aggregate, Generic[S]):
             self.refold()
         else:
             fold_entry(entry, self.state)
+
+    def copied(self) -> Self:
+        """A copy that takes entries without changing this plan (a plan opened once from a
+        snapshot serves many reads: application/opened_snapshots.py)."""
+        plan = copy(self)
+        plan.state = self.state.copied()
+        plan.entries = None if self.entries is None else list(self.entries)
+        plan.retracted = dict(self.retracted)
+        plan.requests = dict(self.requests)
+        plan._pending_events = list(self._pending_events)
+        return plan
 
     def history(self) -> list[PlanEvent]:
         """The effective entries; raises HistoryNeeded when restored without them."""

@@ -9,7 +9,8 @@ by id, the consultations in order, ...), so that a new kind of entry adds a modu
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, fields
+from copy import copy
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import singledispatch
 from operator import attrgetter
@@ -77,6 +78,17 @@ class PlanState:
             items = self.parts[part.name] = part.empty()
         return items
 
+    def copied(self: S) -> S:
+        """A copy that folds on without changing this state: its own parts, sharing their
+        items, since a fold step never changes an item in place (it puts a changed copy in
+        the item's place)."""
+        return replace(
+            self,
+            profile=dict(self.profile),
+            personal=None if self.personal is None else dict(self.personal),
+            parts={name: copy(items) for name, items in self.parts.items()},
+        )
+
     @property
     def is_closed(self) -> bool:
         return self.status == "closed"
@@ -90,7 +102,9 @@ class PlanState:
 def fold_entry(entry: PlanEvent, state: PlanState) -> None:
     """Folds one entry into the state; each kind's module registers its fold steps.
 
-    Runs on every replay: a fold step never raises on stored history, never reads a clock.
+    Runs on every replay: a fold step never raises on stored history, never reads a clock,
+    and never changes an item in place: it puts a changed copy in the item's place
+    (`dataclasses.replace`), so that copies of a state can share their items (`copied`).
     """
     raise NotImplementedError(f"no fold step for {type(entry).__name__}")
 

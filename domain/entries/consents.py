@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from domain import errors
@@ -81,6 +81,8 @@ def add_consent(entry: ConsentGiven, state: PlanState) -> None:
 
 @fold_entry.register
 def end_consent(entry: ConsentWithdrawn, state: PlanState) -> None:
-    consent = active_consent(state, entry.purpose, entry.partner_kind)
-    if consent is not None:
-        consent.withdrawn_on = entry.effective_on
+    withdrawn = active_consent(state, entry.purpose, entry.partner_kind)
+    consents = state[CONSENTS]
+    for i, consent in enumerate(consents):
+        if consent is withdrawn:
+            consents[i] = replace(consent, withdrawn_on=entry.effective_on)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from uuid import UUID
 
@@ -95,16 +95,22 @@ def add_course(entry: CourseEnrolled, state: PlanState) -> None:
 def mark_course_completed(entry: CourseCompleted, state: PlanState) -> None:
     course = state[COURSES].get(entry.course_id)
     if course is not None:
-        course.status = "completed"
-        course.ended_on = entry.effective_on
-        course.level_reached = entry.level_reached
-        course.certificate = entry.certificate
+        state[COURSES][entry.course_id] = replace(
+            course,
+            status="completed",
+            ended_on=entry.effective_on,
+            level_reached=entry.level_reached,
+            certificate=entry.certificate,
+        )
 
 
 @fold_entry.register
 def mark_course_discontinued(entry: CourseDiscontinued, state: PlanState) -> None:
     course = state[COURSES].get(entry.course_id)
     if course is not None:
-        course.status = "discontinued"
-        course.ended_on = entry.effective_on
-        course.reason = entry.personal_value("reason")
+        state[COURSES][entry.course_id] = replace(
+            course,
+            status="discontinued",
+            ended_on=entry.effective_on,
+            reason=entry.personal_value("reason"),
+        )

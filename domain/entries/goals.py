@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from uuid import UUID
 
@@ -84,9 +84,9 @@ def add_goal(entry: GoalSet, state: PlanState) -> None:
 def close_goal(entry: GoalAchieved | GoalAbandoned, state: PlanState, status: str) -> None:
     goal = state[GOALS].get(entry.goal_id)
     if goal is not None:
-        goal.status = status
-        goal.outcome_on = entry.effective_on
-        goal.note = entry.personal_value("note")
+        state[GOALS][entry.goal_id] = replace(
+            goal, status=status, outcome_on=entry.effective_on, note=entry.personal_value("note")
+        )
 
 
 @fold_entry.register

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from uuid import UUID
 
@@ -80,6 +80,6 @@ def add_job(entry: JobPlaced, state: PlanState) -> None:
 def mark_employment_ended(entry: EmploymentEnded, state: PlanState) -> None:
     job = state[JOBS].get(entry.job_id)
     if job is not None:
-        job.status = "ended"
-        job.ended_on = entry.effective_on
-        job.reason = entry.personal_value("reason")
+        state[JOBS][entry.job_id] = replace(
+            job, status="ended", ended_on=entry.effective_on, reason=entry.personal_value("reason")
+        )

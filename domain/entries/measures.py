@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from uuid import UUID
 
@@ -120,9 +120,12 @@ def close_measure(
 ) -> None:
     measure = state[MEASURES].get(entry.measure_id)
     if measure is not None:
-        measure.status = status
-        measure.closed_on = entry.effective_on
-        measure.outcome = entry.personal_value(text_key)
+        state[MEASURES][entry.measure_id] = replace(
+            measure,
+            status=status,
+            closed_on=entry.effective_on,
+            outcome=entry.personal_value(text_key),
+        )
 
 
 @fold_entry.register
@@ -139,4 +142,4 @@ def mark_measure_cancelled(entry: MeasureCancelled, state: PlanState) -> None:
 def move_measure_due_date(entry: MeasureRescheduled, state: PlanState) -> None:
     measure = state[MEASURES].get(entry.measure_id)
     if measure is not None:
-        measure.due_on = entry.due_on
+        state[MEASURES][entry.measure_id] = replace(measure, due_on=entry.due_on)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from uuid import UUID
 
@@ -83,5 +83,6 @@ def add_referral(entry: ReferralMade, state: PlanState) -> None:
 def add_referral_outcome(entry: ReferralOutcomeRecorded, state: PlanState) -> None:
     referral = state[REFERRALS].get(entry.referral_id)
     if referral is not None:
-        referral.outcome = entry.personal_value("outcome")
-        referral.outcome_on = entry.effective_on
+        state[REFERRALS][entry.referral_id] = replace(
+            referral, outcome=entry.personal_value("outcome"), outcome_on=entry.effective_on
+        )
