@@ -4,12 +4,14 @@ their whole history; the base of IntegrationPlans (application/plans.py)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 from typing import Any, cast
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 
 from application.errors import PlanNotFound, VersionNotFound, replaying
+from application.opened_snapshots import OpenedSnapshots
 from application.protected import ProtectedApplication
 from domain.entry import PlanEvent
 from domain.errors import HistoryNeeded
@@ -37,6 +39,14 @@ class PlanLoading(ProtectedApplication):
     # Versions are stored as 32-bit integers in PostgreSQL, 64-bit in SQLite.
     max_version = 2**31 - 1
 
+    @cached_property
+    def opened_snapshots(self) -> OpenedSnapshots:
+        assert self.snapshots is not None
+        mapper = self.snapshots.mapper
+        return OpenedSnapshots(
+            lambda stored: cast(Any, mapper.to_domain_event(stored)).mutate(None)
+        )
+
     def _load(self, plan_id: UUID, version: int | None = None) -> IntegrationPlan:
         """The plan, from its latest snapshot (up to `version`) and the entries since; from
         its whole history where the snapshot cannot serve (HistoryNeeded)."""
@@ -44,12 +54,27 @@ class PlanLoading(ProtectedApplication):
             raise VersionNotFound(f"the plan has no version {version}")
         with replaying(plan_id):
             try:
-                plan: object = self.repository.get(plan_id, version=version, projector_func=replay)
+                plan = self._restored(plan_id, version)
             except AggregateNotFoundError:
                 raise PlanNotFound(f"no plan {plan_id}") from None
             except HistoryNeeded:
                 return self.with_history(plan_id, version)
         return _a_plan(plan, plan_id)
+
+    def _restored(self, plan_id: UUID, version: int | None) -> object:
+        """The plan from its latest snapshot up to `version`, opened once for many reads
+        (application/opened_snapshots.py), and the entries since."""
+        if self.snapshots is None:
+            return self.repository.get(plan_id, version=version, projector_func=replay)
+        latest = self.snapshots.recorder.select_events(plan_id, desc=True, limit=1, lte=version)
+        if not latest:
+            return replay(None, self.events.get(plan_id, lte=version))
+        if not self._readable(plan_id):
+            raise HistoryNeeded(
+                f"the snapshots of plan {plan_id} were sealed with a key erased since"
+            )
+        plan = self.opened_snapshots.plan(latest[0])
+        return replay(plan, self.events.get(plan_id, gt=latest[0].originator_version, lte=version))
 
     def with_history(self, plan_id: UUID, version: int | None = None) -> IntegrationPlan:
         """The plan folded from its entries, which it keeps (a correction refolds them)."""

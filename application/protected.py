@@ -166,6 +166,10 @@ class ProtectedApplication(Application[UUID]):
         if self._adapters is not None:
             self._adapters.keys.refresh(plan_id)
 
+    def _readable(self, plan_id: UUID) -> bool:
+        """Whether the plan's personal values can be read: its key not destroyed (erased)."""
+        return self._adapters is None or self._adapters.keys.readable(plan_id)
+
     def _destroy_key(self, plan_id: UUID) -> None:
         if self._adapters is not None:
             self._adapters.keys.destroy(plan_id)

@@ -80,6 +80,10 @@ class PlanKeys(Protocol):
         not even a read of the plan as it was before its erasure shows personal values."""
         ...
 
+    def readable(self, plan_id: UUID) -> bool:
+        """Whether the plan's personal values can be read: its key is not destroyed."""
+        ...
+
     def rotate(self) -> KeyRotation:
         """Makes the configured master key the store's and re-wraps every data key under it."""
         ...

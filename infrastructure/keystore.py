@@ -135,6 +135,9 @@ class KeyRing:
             self._current = next(k for k, state in masters.items() if state == CURRENT)
         return self._current
 
+    def readable(self, plan_id: UUID) -> bool:
+        return self.data_key(plan_id) is not None
+
     def refresh(self, plan_id: UUID) -> None:
         if plan_id in self._cache and self.table.select(plan_id) is None:
             with self._lock:

@@ -121,13 +121,13 @@ def test_a_write_loads_the_plan_once_and_checks_the_scope_on_it(
             api = ApiSession(client, settings)
             plan = api.open_plan()
             loads: list[UUID] = []
-            load = plans.repository.get
+            load = plans._restored
 
-            def counted(aggregate_id: UUID, **kwargs: Any) -> Any:
+            def counted(aggregate_id: UUID, version: int | None) -> Any:
                 loads.append(aggregate_id)
-                return load(aggregate_id, **kwargs)
+                return load(aggregate_id, version)
 
-            monkeypatch.setattr(plans.repository, "get", counted)
+            monkeypatch.setattr(plans, "_restored", counted)
             workshop = {"kind": "other", "attended_on": "2026-05-04"}
             api.created(f"/v1/plans/{plan}/workshops", workshop)
             assert loads == []  # opened by this process: current in memory, not read back

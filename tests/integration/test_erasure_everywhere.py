@@ -50,6 +50,37 @@ def test_another_process_shows_no_personal_value_after_an_acknowledged_erasure(
         other.close()
 
 
+def test_a_snapshot_opened_before_an_erasure_elsewhere_shows_nothing_personal_after_it(
+    plans: IntegrationPlans, store_settings: Settings
+) -> None:
+    if store_settings.store == "memory":
+        pytest.skip("the memory store lives in one process")
+    plan_id = a_secret_plan(plans)
+    every = plans.snapshot_every[IntegrationPlan]
+    for _ in range(every + 2):
+        plans.record(
+            plan_id, IntegrationPlan.attend_workshop, ctx(), kind="other", attended_on=TODAY
+        )
+    other = build_plans(store_settings, today=lambda: TODAY)
+    try:
+        # The other process opened the plan's snapshot, and keeps it for the next reads.
+        assert other.get_plan(plan_id, version=every + 1).state.personal is not None
+        assert len(other.opened_snapshots) == 1  # (application/opened_snapshots.py)
+        plans.record(
+            plan_id,
+            IntegrationPlan.erase_personal_data,
+            ctx("admin-1", "admin"),
+            legal_basis="Art. 17 DSGVO",
+            on=TODAY,
+        )
+        for version in (every, every + 1, None):
+            state = other.get_plan(plan_id, version=version).state
+            assert state.personal is None
+            assert SECRET_NAME not in repr(state)
+    finally:
+        other.close()
+
+
 def relation_files(settings: Settings, table: str) -> list[Path]:
     with postgres(settings) as conn:
         conn.execute("CHECKPOINT")  # every page on disk, as a thief would find them
