@@ -70,11 +70,17 @@ class PlanLoading(ProtectedApplication):
         if not latest:
             return replay(None, self.events.get(plan_id, lte=version))
         if not self._readable(plan_id):
+            self.opened_snapshots.forget(plan_id)
             raise HistoryNeeded(
                 f"the snapshots of plan {plan_id} were sealed with a key erased since"
             )
         plan = self.opened_snapshots.plan(latest[0])
         return replay(plan, self.events.get(plan_id, gt=latest[0].originator_version, lte=version))
+
+    def _destroy_key(self, plan_id: UUID) -> None:
+        super()._destroy_key(plan_id)
+        if self.snapshots is not None:
+            self.opened_snapshots.forget(plan_id)
 
     def with_history(self, plan_id: UUID, version: int | None = None) -> IntegrationPlan:
         """The plan folded from its entries, which it keeps (a correction refolds them)."""

@@ -58,6 +58,12 @@ class OpenedSnapshots:
         self._keep(key, bytes(stored.state), plan)
         return copy
 
+    def forget(self, plan_id: UUID) -> None:
+        """Lets go of the plan's opened snapshots (its key was destroyed: it was erased)."""
+        with self._lock:
+            for key in [key for key in self._plans if key[0] == plan_id]:
+                self._bytes -= len(self._plans.pop(key)[0])
+
     def _keep(self, key: tuple[UUID | str, int], state: bytes, plan: IntegrationPlan) -> None:
         if len(state) > self.budget_bytes:
             return

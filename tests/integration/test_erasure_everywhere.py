@@ -66,6 +66,8 @@ def test_a_snapshot_opened_before_an_erasure_elsewhere_shows_nothing_personal_af
         # The other process opened the plan's snapshot, and keeps it for the next reads.
         assert other.get_plan(plan_id, version=every + 1).state.personal is not None
         assert len(other.opened_snapshots) == 1  # (application/opened_snapshots.py)
+        plans.get_plan(plan_id, version=every + 1)
+        assert len(plans.opened_snapshots) == 1
         plans.record(
             plan_id,
             IntegrationPlan.erase_personal_data,
@@ -77,6 +79,8 @@ def test_a_snapshot_opened_before_an_erasure_elsewhere_shows_nothing_personal_af
             state = other.get_plan(plan_id, version=version).state
             assert state.personal is None
             assert SECRET_NAME not in repr(state)
+        assert len(other.opened_snapshots) == 0  # let go of, there as here
+        assert len(plans.opened_snapshots) == 0
     finally:
         other.close()
 

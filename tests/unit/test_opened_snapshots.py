@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from uuid import uuid4
+from typing import cast
+from uuid import UUID, uuid4
 
 from eventsourcing.persistence import StoredEvent
 
@@ -72,3 +73,17 @@ def test_the_kept_snapshots_stay_within_their_budget_the_least_recently_read_lea
     assert opened == [a.state, b.state, c.state, b.state]
     snapshots.plan(_stored(b"x" * 101))  # larger than the whole budget: not kept
     assert len(snapshots) == 2
+
+
+def test_an_erased_plans_opened_snapshots_are_let_go() -> None:
+    opened: list[bytes] = []
+    snapshots, _, _ = _opener(opened)
+    erased, kept = _stored(b"erased"), _stored(b"kept")
+    snapshots.plan(erased)
+    snapshots.plan(StoredEvent(erased.originator_id, 8, erased.topic, b"later"))
+    snapshots.plan(kept)
+    snapshots.forget(cast(UUID, erased.originator_id))
+    assert len(snapshots) == 1
+    snapshots.plan(kept)
+    snapshots.plan(erased)
+    assert opened == [b"erased", b"later", b"kept", b"erased"]
