@@ -59,13 +59,16 @@ class FastJSONTranscoder(JSONTranscoder):
                 if transcoding is None:
                     msg = f"Data of type {obj['_type_']} is not deserialisable"
                     raise TranscodingNotRegisteredError(msg)
-                return transcoding.decode(self._unmarked(obj["_data_"]))
-            unmarked = self._unmarked
-            return {
-                key: value if type(value) in LEAVES else unmarked(value)
-                for key, value in obj.items()
-            }
+                data = obj["_data_"]
+                return transcoding.decode(data if type(data) in LEAVES else self._unmarked(data))
+            # In place: orjson's output is this walk's own (values replaced, keys kept).
+            for key, value in obj.items():
+                if type(value) not in LEAVES:
+                    obj[key] = self._unmarked(value)
+            return obj
         if type(obj) is list:
-            unmarked = self._unmarked
-            return [value if type(value) in LEAVES else unmarked(value) for value in obj]
+            for i, value in enumerate(obj):
+                if type(value) not in LEAVES:
+                    obj[i] = self._unmarked(value)
+            return obj
         return obj
