@@ -114,6 +114,16 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
         self.chain.remember(links)
         return ids
 
+    def convert_originator_id(self, originator_id: str) -> UUID | str:
+        """The stored id's UUID, parsed once for rows of the same plan in a row (a plan's
+        entries are read together, and a log filled plan by plan is read so too)."""
+        last = self._last_id
+        if last[0] != originator_id:
+            last = self._last_id = (originator_id, super().convert_originator_id(originator_id))
+        return last[1]
+
+    _last_id: tuple[str, UUID | str] = ("", "")
+
     def _write_group(self, group: list[Write]) -> None:
         """One transaction (one fsync) for the group; the first insert takes the write lock."""
         ids: dict[tuple[UUID, int], int] = {}
