@@ -19,7 +19,12 @@ from typing import Any, cast
 from uuid import UUID
 
 import structlog
-from eventsourcing.persistence import Mapper, Notification, OperationalError, Tracking
+from eventsourcing.persistence import (
+    Mapper,
+    OperationalError,
+    StoredEvent,
+    Tracking,
+)
 from eventsourcing.postgres import PostgresDatastore
 from psycopg.sql import SQL, Identifier
 
@@ -36,13 +41,13 @@ REBUILDING = "rebuilding"
 STOPPED = "stopped"
 
 
-def decode_without_personal(mapper: Mapper[UUID], notification: Notification) -> Any:
+def decode_without_personal(mapper: Mapper[UUID], stored: StoredEvent) -> Any:
     """The entry as the library decodes it, its personal part left sealed and dropped.
 
     Projections never use personal values: not opening them keeps them out of the
     projections' memory altogether, and saves the decryption on every rebuild.
     """
-    entry = Mapper.to_domain_event(mapper, notification)
+    entry = Mapper.to_domain_event(mapper, stored)
     state = vars(entry)
     if "personal" in state:
         state["personal"] = None

@@ -16,7 +16,7 @@ import pytest
 
 from application.plans import IntegrationPlans
 from domain.plan import IntegrationPlan
-from infrastructure import projection_runner, read_model_rebuilds
+from infrastructure import catch_up_together, projection_runner, read_model_rebuilds
 from infrastructure.projection_runner import FAILED, ProjectionWorker
 from infrastructure.read_model_kinds import KINDS, NAMES
 from infrastructure.read_models import ReadModels
@@ -280,6 +280,33 @@ def test_a_rebuild_in_small_batches_equals_the_live_views(
         assert read_models.view(name).dump() == live[name], name
     read_models.rebuild("analytics", wait=True)
     assert read_models.view("analytics").dump() == live["analytics"]
+
+
+def test_a_rebuild_reads_a_few_plans_at_once_and_still_equals_the_live_views(
+    plans: IntegrationPlans, read_models: ReadModels, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild holds no plan between batches: it reads the plans finishing in a batch from
+    the store, at most PLANS_AT_ONCE at a time, cutting the batch where more would finish."""
+    for i in range(6):
+        live_plan(plans, i)
+    read_models.catch_up()
+    live = {name: read_models.view(name).dump() for name in NAMES}
+    read_at_once: list[int] = []
+    finishing = catch_up_together._finishing
+
+    def counted(*args: Any) -> Any:
+        plans_read = finishing(*args)
+        read_at_once.append(len(plans_read))
+        return plans_read
+
+    monkeypatch.setattr(catch_up_together, "PLANS_AT_ONCE", 2)
+    monkeypatch.setattr(catch_up_together, "_finishing", counted)
+    read_models.rebuild_all()
+    for name in NAMES:
+        assert read_models.view(name).dump() == live[name], name
+    assert sum(read_at_once) == 6  # each plan read once, at its last entry
+    assert max(read_at_once) == 2
+    assert len(read_at_once) >= 3  # one batch (10,000 entries) cut into parts
 
 
 def test_cells_summed_by_a_rebuild_keep_their_key_and_follow_live_writes(
