@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from uuid import UUID
 
@@ -23,66 +24,62 @@ def a_secret_plan(plans: IntegrationPlans) -> UUID:
     return plans.open_plan(ctx(), **open_details(personal=personal(given_name=SECRET_NAME))).id
 
 
-def test_another_process_shows_no_personal_value_after_an_acknowledged_erasure(
-    plans: IntegrationPlans, store_settings: Settings
-) -> None:
+def erase(plans: IntegrationPlans, plan_id: UUID) -> None:
+    plans.record(
+        plan_id,
+        IntegrationPlan.erase_personal_data,
+        ctx("admin-1", "admin"),
+        legal_basis="Art. 17 DSGVO",
+        on=TODAY,
+    )
+
+
+@pytest.fixture
+def other(store_settings: Settings) -> Iterator[IntegrationPlans]:
+    """A second process on the same store."""
     if store_settings.store == "memory":
         pytest.skip("the memory store lives in one process")
+    second = build_plans(store_settings, today=lambda: TODAY)
+    yield second
+    second.close()
+
+
+def test_another_process_shows_no_personal_value_after_an_acknowledged_erasure(
+    plans: IntegrationPlans, other: IntegrationPlans
+) -> None:
     plan_id = a_secret_plan(plans)
-    other = build_plans(store_settings, today=lambda: TODAY)
-    try:
-        # The other process has read the plan: its key and the plan are warm there.
-        state = other.get_plan(plan_id)
-        assert state.state.personal is not None
-        plans.record(
-            plan_id,
-            IntegrationPlan.erase_personal_data,
-            ctx("admin-1", "admin"),
-            legal_basis="Art. 17 DSGVO",
-            on=TODAY,
-        )
-        # Its very next reads, of every kind, show nothing personal.
-        assert other.get_plan(plan_id).state.personal is None
-        assert SECRET_NAME not in repr(other.get_plan(plan_id).state)
-        assert all(h.personal is None for h in other.history(plan_id))
-        assert other.get_plan(plan_id, version=1).state.personal is None
-    finally:
-        other.close()
+    # The other process has read the plan: its key and the plan are warm there.
+    state = other.get_plan(plan_id)
+    assert state.state.personal is not None
+    erase(plans, plan_id)
+    # Its very next reads, of every kind, show nothing personal.
+    assert other.get_plan(plan_id).state.personal is None
+    assert SECRET_NAME not in repr(other.get_plan(plan_id).state)
+    assert all(h.personal is None for h in other.history(plan_id))
+    assert other.get_plan(plan_id, version=1).state.personal is None
 
 
 def test_a_snapshot_opened_before_an_erasure_elsewhere_shows_nothing_personal_after_it(
-    plans: IntegrationPlans, store_settings: Settings
+    plans: IntegrationPlans, other: IntegrationPlans
 ) -> None:
-    if store_settings.store == "memory":
-        pytest.skip("the memory store lives in one process")
     plan_id = a_secret_plan(plans)
     every = plans.snapshot_every[IntegrationPlan]
     for _ in range(every + 2):
         plans.record(
             plan_id, IntegrationPlan.attend_workshop, ctx(), kind="other", attended_on=TODAY
         )
-    other = build_plans(store_settings, today=lambda: TODAY)
-    try:
-        # The other process opened the plan's snapshot, and keeps it for the next reads.
-        assert other.get_plan(plan_id, version=every + 1).state.personal is not None
-        assert len(other.opened_snapshots) == 1  # (application/opened_snapshots.py)
-        plans.get_plan(plan_id, version=every + 1)
-        assert len(plans.opened_snapshots) == 1
-        plans.record(
-            plan_id,
-            IntegrationPlan.erase_personal_data,
-            ctx("admin-1", "admin"),
-            legal_basis="Art. 17 DSGVO",
-            on=TODAY,
-        )
-        for version in (every, every + 1, None):
-            state = other.get_plan(plan_id, version=version).state
-            assert state.personal is None
-            assert SECRET_NAME not in repr(state)
-        assert len(other.opened_snapshots) == 0  # let go of, there as here
-        assert len(plans.opened_snapshots) == 0
-    finally:
-        other.close()
+    # The other process opened the plan's snapshot, and keeps it for the next reads.
+    assert other.get_plan(plan_id, version=every + 1).state.personal is not None
+    assert len(other.opened_snapshots) == 1  # (application/opened_snapshots.py)
+    plans.get_plan(plan_id, version=every + 1)
+    assert len(plans.opened_snapshots) == 1
+    erase(plans, plan_id)
+    for version in (every, every + 1, None):
+        state = other.get_plan(plan_id, version=version).state
+        assert state.personal is None
+        assert SECRET_NAME not in repr(state)
+    assert len(other.opened_snapshots) == 0  # let go of, there as here
+    assert len(plans.opened_snapshots) == 0
 
 
 def relation_files(settings: Settings, table: str) -> list[Path]:
@@ -114,13 +111,7 @@ def test_no_copy_of_an_erased_key_stays_in_the_postgres_table_files(
     wrapped = bytes(row[0])
     assert any(wrapped in f.read_bytes() for f in relation_files(store_settings, "plan_keys"))
 
-    plans.record(
-        plan_id,
-        IntegrationPlan.erase_personal_data,
-        ctx("admin-1", "admin"),
-        legal_basis="Art. 17 DSGVO",
-        on=TODAY,
-    )
+    erase(plans, plan_id)
 
     files = relation_files(store_settings, "plan_keys")
     assert files
@@ -156,12 +147,6 @@ def test_an_old_transaction_delays_the_shredding_but_does_not_defeat_it(
         old.execute("SELECT count(*) FROM plan_chain")  # a snapshot from before the erasure
         closer = threading.Timer(0.4, old.execute, args=("COMMIT",))
         closer.start()
-        plans.record(
-            plan_id,
-            IntegrationPlan.erase_personal_data,
-            ctx("admin-1", "admin"),
-            legal_basis="Art. 17 DSGVO",
-            on=TODAY,
-        )
+        erase(plans, plan_id)
         closer.join()
     assert not any(wrapped in f.read_bytes() for f in relation_files(store_settings, "plan_keys"))
