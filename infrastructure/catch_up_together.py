@@ -4,6 +4,7 @@ a store just filled in bulk (`iplan demo`)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from typing import cast
 from uuid import UUID
 
@@ -31,8 +32,8 @@ def catch_up_together(
 ) -> None:
     """Catches up projections standing at the same position in one pass over the log.
 
-    Each batch is read and decoded once, and the plans are followed once, for all of
-    them; each projection still commits its own view with its own tracking record.
+    Each batch is read and decoded once, and its plans are made once, for all of them;
+    each projection still commits its own view with its own tracking record.
     Projections that drift apart (one failed) finish on their own.
 
     `unserved`: the views are a new generation nobody reads yet (a rebuild). A plan's rows
@@ -41,15 +42,20 @@ def catch_up_together(
     interrupted rebuild starts again from nothing). No plan is held between batches
     (`_finishing`), so memory stays bounded however many plans the log interleaves.
     """
-    loads = [
-        w.projection.follower.load for w in workers if isinstance(w.projection, PlanRowsProjection)
-    ]
-    follower = PlanFollower(loads[0] if loads else None)
     last_versions: dict[UUID, int] | None = None
+    plans_of: Callable[[list[Processed]], dict[UUID, IntegrationPlan]]
     if unserved and workers:
         recorder = cast(ChainedRecorder, plans.recorder)  # every store's recorder is chained
         since, upto = workers[0].position() or 0, recorder.max_notification_id() or 0
-        last_versions = {p: v for p, v, _ in recorder.chain_heads(since, upto)}
+        heads = last_versions = {p: v for p, v, _ in recorder.chain_heads(since, upto)}
+        plans_of = partial(_finishing, plans, heads)
+    else:
+        loads = [
+            w.projection.follower.load
+            for w in workers
+            if isinstance(w.projection, PlanRowsProjection)
+        ]
+        plans_of = PlanFollower(loads[0] if loads else None).advance_batch
     try:
         while True:
             afters = [w.position() for w in workers]
@@ -64,10 +70,7 @@ def catch_up_together(
                 for n in notifications
             ]
             for part in _parts(batch, last_versions):
-                if last_versions is None:
-                    followed = follower.advance_batch(part)
-                else:
-                    followed = _finishing(plans, part, last_versions)
+                followed = plans_of(part)
                 for worker, after in zip(workers, afters, strict=True):
                     worker.projection.process_batch(part, followed, after=after)
                 afters = [part[-1].tracking.notification_id] * len(workers)
@@ -111,7 +114,7 @@ def _parts(
 
 
 def _finishing(
-    plans: IntegrationPlans, part: list[Processed], last_versions: dict[UUID, int]
+    plans: IntegrationPlans, last_versions: dict[UUID, int], part: list[Processed]
 ) -> dict[UUID, IntegrationPlan]:
     """The plans whose last entry so far is in the part, each read from the store as it
     stands at its last entry in the part, its entries decoded as the batch's are (without

@@ -90,6 +90,8 @@ class ChainedPOPORecorder(POPOApplicationRecorder):
 
 
 class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
+    _last_id: tuple[str, UUID | str] = ("", "")  # convert_originator_id's last answer
+
     def __init__(
         self,
         datastore: SQLiteDatastore,
@@ -121,8 +123,6 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
         if last[0] != originator_id:
             last = self._last_id = (originator_id, super().convert_originator_id(originator_id))
         return last[1]
-
-    _last_id: tuple[str, UUID | str] = ("", "")
 
     def _write_group(self, group: list[Write]) -> None:
         """One transaction (one fsync) for the group; the first insert takes the write lock."""
